@@ -1,0 +1,9 @@
+import type { CliCommand } from '../command.js';
+import { serveCommand } from './serve.js';
+
+/** Every command `clawproof` knows, in the order `--help` lists them. Add new commands here. */
+export const COMMANDS: readonly CliCommand[] = [serveCommand];
+
+export function findCommand(name: string): CliCommand | undefined {
+  return COMMANDS.find((command) => command.name === name);
+}

@@ -1,0 +1,114 @@
+/**
+ * Canonical JSON: RFC 8785 JSON Canonicalization Scheme (JCS).
+ *
+ * The `canonicalize` package does the serialisation, but on its own it follows JSON.stringify
+ * habits: it drops `undefined` members, calls toJSON, serialises Dates and class instances as
+ * whatever their enumerable fields happen to be, and writes array holes as nothing (invalid JSON).
+ * Each of those would let a signer hash something other than what it thinks it signed, so the
+ * value is first checked to be pure JSON data and rejected otherwise, with a JSON Pointer.
+ */
+import canonicalize from 'canonicalize';
+import { findLoneSurrogate, utf8Encode } from './bytes.js';
+import { coreError } from './errors.js';
+
+/**
+ * Deepest nesting accepted. Far above what the strict parser lets in by default (64), and low
+ * enough that the recursive serialiser cannot exhaust the call stack.
+ */
+export const CANONICAL_MAX_DEPTH = 1000;
+
+/** RFC 8785 canonical JSON text of `value`. Throws CANONICAL_JSON_UNSUPPORTED if `value` is not pure JSON data. */
+export function canonicalJson(value: unknown): string {
+  assertJsonData(value, [], new Set());
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (cause) {
+    throw coreError('CANONICAL_JSON_UNSUPPORTED', 'value could not be canonicalised', { pointer: '', cause });
+  }
+  if (text === undefined) {
+    throw coreError('CANONICAL_JSON_UNSUPPORTED', 'value has no JSON form', { pointer: '' });
+  }
+  return text;
+}
+
+/** UTF-8 bytes of `canonicalJson(value)`: the exact bytes that are hashed and signed. */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return utf8Encode(canonicalJson(value));
+}
+
+/** RFC 6901 section 3: "~" is written "~0" and "/" is written "~1". */
+function toPointer(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const token of path) out += '/' + String(token).replaceAll('~', '~0').replaceAll('/', '~1');
+  return out;
+}
+
+function unsupported(path: readonly (string | number)[], what: string): never {
+  const pointer = toPointer(path);
+  throw coreError('CANONICAL_JSON_UNSUPPORTED', `${what} at ${pointer === '' ? 'the root' : pointer} is not JSON data`, {
+    pointer,
+  });
+}
+
+/**
+ * Throws unless `value` is made only of null, booleans, finite numbers, well-formed strings,
+ * arrays without holes and plain objects with data properties. `path` is the current location;
+ * `ancestors` holds the containers above it (a repeat means a cycle; shared subtrees are fine).
+ */
+function assertJsonData(value: unknown, path: (string | number)[], ancestors: Set<object>): void {
+  switch (typeof value) {
+    case 'boolean':
+      return;
+    case 'number':
+      if (!Number.isFinite(value)) unsupported(path, `number ${String(value)}`);
+      return;
+    case 'string':
+      if (findLoneSurrogate(value) !== -1) unsupported(path, 'string with a lone surrogate');
+      return;
+    case 'object':
+      if (value === null) return;
+      break;
+    default:
+      // undefined, function, symbol, bigint
+      return unsupported(path, typeof value);
+  }
+  const container = value;
+  if (path.length >= CANONICAL_MAX_DEPTH) unsupported(path, `nesting deeper than ${CANONICAL_MAX_DEPTH}`);
+  if (ancestors.has(container)) unsupported(path, 'circular reference');
+  if (typeof (container as { toJSON?: unknown }).toJSON === 'function') unsupported(path, 'object with a toJSON method');
+
+  ancestors.add(container);
+  if (Array.isArray(container)) {
+    if (Object.getPrototypeOf(container) !== Array.prototype) unsupported(path, 'array subclass');
+    for (let i = 0; i < container.length; i++) {
+      path.push(i);
+      // A hole reads as undefined, and is rejected like one.
+      assertJsonData(container[i], path, ancestors);
+      path.pop();
+    }
+  } else {
+    const proto: unknown = Object.getPrototypeOf(container);
+    if (proto !== Object.prototype && proto !== null) {
+      unsupported(path, `${describeClass(container)} instance`);
+    }
+    // Symbol keys are invisible to JSON; refuse rather than drop them silently.
+    if (Object.getOwnPropertySymbols(container).length > 0) unsupported(path, 'object with symbol keys');
+    const record = container as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      path.push(key);
+      if (findLoneSurrogate(key) !== -1) unsupported(path, 'member name with a lone surrogate');
+      // A getter could answer differently when the serialiser reads it again.
+      const descriptor = Object.getOwnPropertyDescriptor(record, key);
+      if (descriptor === undefined || !('value' in descriptor)) unsupported(path, 'accessor property');
+      assertJsonData(descriptor.value, path, ancestors);
+      path.pop();
+    }
+  }
+  ancestors.delete(container);
+}
+
+function describeClass(value: object): string {
+  const name: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'non-plain object';
+}

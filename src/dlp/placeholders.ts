@@ -1,0 +1,43 @@
+/**
+ * Placeholders and the truncation marker: the only text redaction writes into a view.
+ *
+ * Both start with '[' and end with ']', and no detector ever matches '[' or ']' outside a
+ * quoted value (where a placeholder-shaped value is refused), so re-scanning a view never
+ * detects them and a placeholder cannot become part of a detected value together with its
+ * neighbours.
+ */
+import { FIELD_PLACEHOLDER_LABEL, PLACEHOLDER_LABELS, type DetectorId } from './detector-ids.js';
+
+/** Marks the point where a string of the view was cut to honour maxChars. */
+export const TRUNCATION_MARKER = '[TRUNCATED]';
+
+/** Any placeholder or the marker, anywhere in a text: '[' + upper-case word + ']'. */
+export const PLACEHOLDER_SHAPE = /\[[A-Z][A-Z0-9_]*\]/;
+
+export function formatPlaceholder(label: string, n: number): string {
+  return `[${label}_${n}]`;
+}
+
+export function placeholderLabel(detector: DetectorId | 'field'): string {
+  return detector === 'field' ? FIELD_PLACEHOLDER_LABEL : PLACEHOLDER_LABELS[detector];
+}
+
+/**
+ * What counts as "the same value" for placeholder reuse: spellings of one email, card, IBAN
+ * or phone number that differ only in case or separators get one placeholder. Secrets compare
+ * exactly. The key lives only in memory while redacting; it is never output.
+ */
+export function identityKey(detector: DetectorId, value: string): string {
+  switch (detector) {
+    case 'pii.email':
+      return value.toLowerCase();
+    case 'pii.phone':
+      return value.replace(/[^0-9+]/g, '');
+    case 'pii.card':
+      return value.replace(/[^0-9]/g, '');
+    case 'pii.iban':
+      return value.replace(/\s/g, '').toUpperCase();
+    default:
+      return value;
+  }
+}
