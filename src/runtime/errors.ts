@@ -48,6 +48,8 @@ export const RUNTIME_ERROR_CODES = [
   'REDACTION_FAILED',
   /** The approval queue was closed before it answered. */
   'APPROVAL_QUEUE_CLOSED',
+  /** A signing key is outside its validity window at the run's start. */
+  'KEY_NOT_VALID',
 ] as const;
 
 export type RuntimeErrorCode = (typeof RUNTIME_ERROR_CODES)[number];
@@ -66,4 +68,5 @@ export const BAD_INPUT_CODES: ReadonlySet<string> = new Set<RuntimeErrorCode>([
   'WPC_INVALID',
   'TICKETS_INVALID',
   'KEYRING_INVALID',
+  'KEY_ROLE_MISSING',
 ]);

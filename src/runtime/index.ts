@@ -10,6 +10,7 @@ export {
   parseKeyring,
   serializeKeyring,
   signerFor,
+  checkKeysValidAt,
   keyringEntry,
   type Keyring,
   type KeyringEntry,
@@ -39,7 +40,7 @@ export {
 export { RecordLog, type AppendedRecord, type RecordBody } from './records/record-log.js';
 export { ARG_SCHEMAS, LABEL_PATTERN, TEMPLATE_PATTERN, addTag, applyEffect, argsProblem } from './executor/effects.js';
 export { gate, type GateCall, type GateContext, type GateDecision } from './executor/gate.js';
-export { categoryLabel, proposalFromResponse, type ProposalResult } from './executor/proposal.js';
+export { proposalFromResponse, type ProposalResult } from './executor/proposal.js';
 export {
   DEFAULT_ARRIVAL,
   DEFAULT_LATENCY,
@@ -51,7 +52,7 @@ export {
 export { RATE_WINDOW_MS, RateWindow } from './schedule/rate-window.js';
 export { degradeThreshold, type ScheduleLimits } from './job/scheduler.js';
 export { MAX_TICKETS, type RunJobOptions, type RunProgress } from './job/options.js';
-export { HARNESS_MAX_ATTEMPTS, runJob, type RunResult, type RunSummary, type TicketSummary } from './job/run-job.js';
+export { HARNESS_ATTEMPT_CEILING, HARNESS_MAX_ATTEMPTS, runJob, type RunResult, type RunSummary, type TicketSummary } from './job/run-job.js';
 export type { Degradation } from './job/context.js';
 export { assembleBundle, type ManifestBinding } from './bundle/assemble.js';
 export { bundleBytes, serializeBundle } from './bundle/serialize.js';

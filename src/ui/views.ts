@@ -63,10 +63,43 @@ export function hashFor(id: ViewId): string {
   return `#/${id}`;
 }
 
+/** Where the location hash points: a view, and for Verify optionally a bundle of the Library. */
+export interface Route {
+  readonly view: ViewId;
+  /** `#/verify/sha256:<hex>`: the stored bundle whose report to show (a reload shows it again). */
+  readonly bundle: string | null;
+}
+
+const BUNDLE_SEGMENT = /^sha256:[0-9a-f]{64}$/;
+
+/** The route a location hash names; anything unknown or malformed falls back to the default view. */
+export function routeFromHash(hash: string): Route {
+  const path = hash.startsWith('#/') ? hash.slice(2) : '';
+  const [name = '', second, ...rest] = path.split('/');
+  if (!(VIEW_IDS as readonly string[]).includes(name)) return { view: DEFAULT_VIEW, bundle: null };
+  const view = name as ViewId;
+  if (second === undefined || second === '') return { view, bundle: null };
+  // Only Verify takes a bundle; a decoded segment must be exactly one sha256 digest.
+  const bundle = view === 'verify' && rest.length === 0 ? safeDecode(second) : null;
+  return bundle !== null && BUNDLE_SEGMENT.test(bundle) ? { view, bundle } : { view: DEFAULT_VIEW, bundle: null };
+}
+
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** The view a location hash names; anything unknown or malformed falls back to the default view. */
 export function viewFromHash(hash: string): ViewId {
-  const name = hash.startsWith('#/') ? hash.slice(2) : '';
-  return (VIEW_IDS as readonly string[]).includes(name) ? (name as ViewId) : DEFAULT_VIEW;
+  return routeFromHash(hash).view;
+}
+
+/** The address of a stored bundle's report. */
+export function bundleHref(bundleHash: string): string {
+  return `${hashFor('verify')}/${bundleHash}`;
 }
 
 export function viewInfo(id: ViewId): ViewInfo {

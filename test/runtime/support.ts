@@ -49,7 +49,7 @@ export function makeTickets(n: number, first = 1): Ticket[] {
   return Array.from({ length: n }, (_, i) => makeTicket(first + i));
 }
 
-/** A model that always answers the same, requesting `actions`. */
+/** A model that always answers the same: the category label, then `actions`. */
 export function fixedModel(actions: { action: string; args: JsonObject }[] = [], id = 'test-fixed'): ClassifierModel {
   return {
     id,
@@ -60,7 +60,7 @@ export function fixedModel(actions: { action: string; args: JsonObject }[] = [],
       rationale: 'mentions a double charge',
       priority: 'normal',
       notification_template: null,
-      requested_actions: actions,
+      requested_actions: [{ action: 'tickets.add_label', args: { label: 'category_billing' } }, ...actions],
     }),
   };
 }

@@ -1,8 +1,10 @@
 import type { CliCommand } from '../command.js';
+import { keysCommand } from './keys.js';
+import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 
 /** Every command `clawproof` knows, in the order `--help` lists them. Add new commands here. */
-export const COMMANDS: readonly CliCommand[] = [serveCommand];
+export const COMMANDS: readonly CliCommand[] = [serveCommand, runCommand, keysCommand];
 
 export function findCommand(name: string): CliCommand | undefined {
   return COMMANDS.find((command) => command.name === name);

@@ -21,7 +21,7 @@ import { serializeBundle } from '../../runtime/bundle/serialize.js';
 import type { Arrival } from '../../runtime/schedule/options.js';
 import { describeFsError, readJsonFile, writeFileAtomic } from '../../runtime/node/files.js';
 import { loadTickets } from '../../runtime/node/load-tickets.js';
-import { getModel } from '../../runtime/models/index.js';
+import type { ModelId } from '../../runtime/models/index.js';
 import type { CliCommand, CliContext, CommandInput } from '../command.js';
 import { usageError } from '../errors.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
@@ -85,7 +85,7 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
     const result = await runJob({
       wpc,
       tickets: loaded.tickets,
-      model: getModel(modelName),
+      model: await loadModel(modelName),
       keyring,
       seed,
       start,
@@ -102,6 +102,15 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
     io.stderr(errorText(error));
     return BAD_INPUT_CODES.has(error.code) ? EXIT_USAGE : EXIT_FAILURE;
   }
+}
+
+/**
+ * The models load their trained classifier when first imported; loading them only here keeps a
+ * missing or broken classifier file from taking down every other command.
+ */
+async function loadModel(id: ModelId) {
+  const { getModel } = await import('../../runtime/models/index.js');
+  return getModel(id);
 }
 
 function requiredPath(value: string | boolean | undefined, flag: string, what: string): string {
@@ -173,14 +182,13 @@ function progressPrinter(total: number, stderr: (text: string) => void): ((p: Ru
 
 function summaryText(outPath: string, s: RunSummary): string {
   const count = (status: string) => s.tickets.filter((t) => t.status === status).length;
-  const applied = s.tickets.reduce((n, t) => n + t.applied.length, 0);
-  const refused = s.tickets.reduce((n, t) => n + t.refused.length, 0);
+  const total = (key: 'annotated' | 'applied' | 'refused') => s.tickets.reduce((n, t) => n + t[key].length, 0);
   const lines = [
     `Wrote ${outPath}`,
     `  job ${s.jobId}, model ${s.model}, policy ${s.policyHash}`,
     `  simulated time ${s.start} to ${s.end}`,
     `  tickets: ${count('classified')} classified, ${count('unclassified')} unclassified, ${count('skipped')} skipped`,
-    `  tool calls: ${applied} applied, ${refused} refused in phase 2`,
+    `  phase 1: ${total('annotated')} notes and labels written; phase 2: ${total('applied')} actions applied, ${total('refused')} refused`,
     `  ${s.receipts} receipts, ${s.records} records, ${s.approvals} approvals`,
   ];
   if (s.degraded !== null) lines.push(`  DEGRADED to classify-only at ${s.degraded.at}: ${s.degraded.reason}`);

@@ -10,7 +10,7 @@
 import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { RoutingState, TicketId } from '../../core/bundle/types.js';
 import { canonicalActionName } from '../../policy/index.js';
-import { AGENTS, QUEUES } from '../tickets/catalog.js';
+import { AGENTS, QUEUES, type Queue } from '../tickets/catalog.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES } from '../tickets/types.js';
 
 /** Labels (Zendesk tags): lowercase word characters and hyphens, 1 to 64 characters. */
@@ -34,13 +34,33 @@ const positiveInteger: ArgRule = (value) =>
 interface ArgSchema {
   /** Allowed keys and their rules; `ticket_id` is allowed on every ticket action (checked apart). */
   readonly keys: Readonly<Record<string, ArgRule>>;
-  /** Sets of keys of which exactly one must be present (assign: queue or assignee). */
-  readonly exactlyOne?: readonly string[];
+  /** Keys of which at least one must be present (assign: a queue, a group or an agent). */
+  readonly atLeastOne?: readonly string[];
   readonly required?: readonly string[];
+  /** A check across keys, run once each key passed its own rule. */
+  readonly check?: (args: JsonObject) => string | null;
 }
 
 const QUEUE_IDS = QUEUES.map((q) => q.id);
+const GROUP_IDS = QUEUES.map((q) => q.group_id);
 const AGENT_IDS = AGENTS.map((a) => a.id);
+
+/** The queue an assign call names: by queue id, by group id, or by the agent's queue. */
+function assignQueue(args: JsonObject): Queue | undefined {
+  if (typeof args.queue === 'string') return QUEUES.find((q) => q.id === args.queue);
+  if (typeof args.group_id === 'number') return QUEUES.find((q) => q.group_id === args.group_id);
+  const agent = AGENTS.find((a) => a.id === args.assignee_id);
+  return agent === undefined ? undefined : QUEUES.find((q) => q.id === agent.queue);
+}
+
+/** queue, group_id and the agent's queue, when more than one is given, must name the same queue. */
+function assignTargetsAgree(args: JsonObject): string | null {
+  const named = new Set<string>();
+  if (typeof args.queue === 'string') named.add(args.queue);
+  if (typeof args.group_id === 'number') named.add(QUEUES.find((q) => q.group_id === args.group_id)!.id);
+  if (typeof args.assignee_id === 'number') named.add(AGENTS.find((a) => a.id === args.assignee_id)!.queue);
+  return named.size > 1 ? `queue, group_id and assignee_id name different queues (${[...named].join(', ')})` : null;
+}
 
 /** Argument schemas of the catalogued ticket actions (canonical names). */
 export const ARG_SCHEMAS: Readonly<Record<string, ArgSchema>> = {
@@ -49,8 +69,9 @@ export const ARG_SCHEMAS: Readonly<Record<string, ArgSchema>> = {
   'tickets.add_label': { keys: { label: matching(LABEL_PATTERN, 'label') }, required: ['label'] },
   'tickets.add_internal_note': { keys: {} },
   'tickets.assign': {
-    keys: { queue: oneOf(QUEUE_IDS, 'queue'), assignee_id: oneOf(AGENT_IDS, 'assignee_id') },
-    exactlyOne: ['queue', 'assignee_id'],
+    keys: { queue: oneOf(QUEUE_IDS, 'queue'), group_id: oneOf(GROUP_IDS, 'group_id'), assignee_id: oneOf(AGENT_IDS, 'assignee_id') },
+    atLeastOne: ['queue', 'group_id', 'assignee_id'],
+    check: assignTargetsAgree,
   },
   'tickets.set_priority': { keys: { priority: oneOf(TICKET_PRIORITIES, 'priority') }, required: ['priority'] },
   'tickets.notify_customer': { keys: { template: matching(TEMPLATE_PATTERN, 'template') }, required: ['template'] },
@@ -80,10 +101,10 @@ export function argsProblem(action: string, args: JsonObject, ticketId: TicketId
     if (problem !== null) return problem;
   }
   for (const key of schema.required ?? []) if (!Object.hasOwn(args, key)) return `argument ${key} is required`;
-  if (schema.exactlyOne !== undefined && schema.exactlyOne.filter((k) => Object.hasOwn(args, k)).length !== 1) {
-    return `exactly one of ${schema.exactlyOne.join(', ')} is required`;
+  if (schema.atLeastOne !== undefined && !schema.atLeastOne.some((k) => Object.hasOwn(args, k))) {
+    return `one of ${schema.atLeastOne.join(', ')} is required`;
   }
-  return null;
+  return schema.check?.(args) ?? null;
 }
 
 /** Routing state after an applied call. The call must have passed argsProblem. */
@@ -97,14 +118,9 @@ export function applyEffect(state: RoutingState, action: string, args: JsonObjec
       next.internal_notes += 1;
       break;
     case 'tickets.assign':
-      if (typeof args.queue === 'string') {
-        next.group_id = QUEUES.find((q) => q.id === args.queue)!.group_id;
-        next.assignee_id = null;
-      } else {
-        const agent = AGENTS.find((a) => a.id === args.assignee_id)!;
-        next.assignee_id = agent.id;
-        next.group_id = QUEUES.find((q) => q.id === agent.queue)?.group_id ?? next.group_id;
-      }
+      // Assigning to a queue (group) clears the agent unless the call names one in that queue.
+      next.group_id = assignQueue(args)!.group_id;
+      next.assignee_id = typeof args.assignee_id === 'number' ? args.assignee_id : null;
       break;
     case 'tickets.set_priority':
       next.priority = args.priority as string;

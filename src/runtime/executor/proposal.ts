@@ -4,6 +4,7 @@
  * cap); strings are cut to fixed lengths so a model cannot bloat a bundle; requested actions are
  * kept as asked (the policy gate, not this code, decides what happens to them).
  */
+import { canonicalJson } from '../../core/canonical.js';
 import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { Proposal, ProposedAction } from '../../core/bundle/types.js';
 
@@ -12,6 +13,7 @@ export const MAX_RATIONALE = 1000;
 export const MAX_ACTIONS = 32;
 /** Longer than any well-formed action name (128), so a cut name is still recognisably malformed. */
 export const MAX_ACTION_TEXT = 160;
+/** Most UTF-16 code units of the RFC 8785 text of one action's arguments. */
 export const MAX_ARGS_CHARS = 2000;
 
 /** Output fields every proposal needs, whatever the WPC lists. */
@@ -38,7 +40,8 @@ export function proposalFromResponse(response: JsonObject, requiredFields: reado
       confidence,
       recommended_queue: cut(queue, MAX_LABEL_TEXT),
       rationale: cut(rationale, MAX_RATIONALE),
-      priority: optionalText(response.priority),
+      // `suggested_priority` is what the bundled models call it.
+      priority: optionalText(response.priority ?? response.suggested_priority),
       notification_template: optionalText(response.notification_template),
       actions: requested.slice(0, MAX_ACTIONS).map(proposedAction),
     },
@@ -51,7 +54,7 @@ function proposedAction(entry: JsonValue): ProposedAction {
   const rawArgs = record.args;
   let args: JsonObject = typeof rawArgs === 'object' && rawArgs !== null && !Array.isArray(rawArgs) ? rawArgs : {};
   // Oversized arguments are not recorded; the marker key makes the call malformed, so it is never applied.
-  if (JSON.stringify(args).length > MAX_ARGS_CHARS) args = { oversized_arguments_dropped: true };
+  if (canonicalJson(args).length > MAX_ARGS_CHARS) args = { oversized_arguments_dropped: true };
   return { action, args };
 }
 
@@ -64,10 +67,4 @@ export function cut(text: string, max: number): string {
   if (text.length <= max) return text;
   const end = /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max;
   return text.slice(0, end);
-}
-
-/** The phase-1 label for a category: `category_<slug>`, always a valid label. */
-export function categoryLabel(category: string): string {
-  const slug = category.toLowerCase().replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 48);
-  return `category_${slug === '' ? 'unknown' : slug}`;
 }

@@ -28,6 +28,8 @@ export interface JobContext {
   readonly latency: ModelLatency;
   /** The harness's own bound on calls per ticket when the WPC sets none. */
   readonly maxAttempts: number;
+  /** Calls per ticket the harness never exceeds, whatever the WPC's cap. */
+  readonly attemptCeiling: number;
   degraded: Degradation | null;
   readonly modelViews: ModelViewEntry[];
   readonly modelResponses: ModelResponseEntry[];
@@ -37,6 +39,9 @@ export interface JobContext {
 export interface TicketOutcome {
   readonly entry: TicketEntry;
   readonly classified: boolean;
+  /** Phase-1 calls applied (the proposal note, labels). */
+  readonly annotated: readonly string[];
+  /** Phase-2 calls applied, and refused. */
   readonly applied: readonly string[];
   readonly refused: readonly string[];
 }

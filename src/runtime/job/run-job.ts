@@ -13,7 +13,7 @@ import { approvalModeName } from '../approvals.js';
 import { SimulatedClock, formatTimestamp } from '../clock.js';
 import { runtimeError } from '../errors.js';
 import { deriveJobIdentity } from '../ids.js';
-import { signerFor } from '../keys/keyring.js';
+import { checkKeysValidAt, signerFor } from '../keys/keyring.js';
 import { assembleBundle } from '../bundle/assemble.js';
 import { RecordLog } from '../records/record-log.js';
 import { arrivalJson, latencyJson } from '../schedule/options.js';
@@ -27,12 +27,19 @@ import type { Degradation, JobContext } from './context.js';
 import { checkOptions, type RunJobOptions } from './options.js';
 import { degradeThreshold, runSchedule, type ScheduleLimits } from './scheduler.js';
 
+export type { RunJobOptions, RunProgress } from './options.js';
+
 /** Calls per ticket the harness allows itself when the WPC sets no max_model_calls_per_ticket. */
 export const HARNESS_MAX_ATTEMPTS = 3;
+/** Calls per ticket the harness never exceeds: a huge WPC cap must not become an endless retry loop. */
+export const HARNESS_ATTEMPT_CEILING = 10;
 
 export interface TicketSummary {
   readonly ticketId: number;
   readonly status: 'classified' | 'unclassified' | 'skipped';
+  /** Phase 1 (note, labels) applied. */
+  readonly annotated: readonly string[];
+  /** Phase 2 applied, and refused. */
   readonly applied: readonly string[];
   readonly refused: readonly string[];
 }
@@ -60,6 +67,7 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
   const checked = checkOptions(options);
   const clock = new SimulatedClock(checked.startMs);
   const { keyring, tickets, model } = options;
+  checkKeysValidAt(keyring, checked.startMs);
 
   const store = new WpcStore(signerFor(keyring, 'controls'));
   const wpc = store.put(options.wpc);
@@ -112,6 +120,7 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
     approvals: checked.approvals,
     latency: checked.latency,
     maxAttempts: HARNESS_MAX_ATTEMPTS,
+    attemptCeiling: HARNESS_ATTEMPT_CEILING,
     degraded: null,
     modelViews: [],
     modelResponses: [],
@@ -131,6 +140,7 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
       max_tickets_per_run: limits.maxTicketsPerRun,
       degrade_backlog_threshold: degradeThreshold(limits),
       harness_max_attempts: HARNESS_MAX_ATTEMPTS,
+      harness_attempt_ceiling: HARNESS_ATTEMPT_CEILING,
       arrival: arrivalJson(checked.arrival),
       model_latency: latencyJson(checked.latency),
     },
@@ -176,8 +186,9 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
       end: formatTimestamp(clock.now()),
       tickets: tickets.map((t, i) => {
         const o = schedule.outcomes[i];
-        if (o === undefined) return { ticketId: t.id, status: 'skipped', applied: [], refused: [] };
-        return { ticketId: t.id, status: o.classified ? 'classified' : 'unclassified', applied: o.applied, refused: o.refused };
+        if (o === undefined) return { ticketId: t.id, status: 'skipped', annotated: [], applied: [], refused: [] };
+        const status = o.classified ? 'classified' : 'unclassified';
+        return { ticketId: t.id, status, annotated: o.annotated, applied: o.applied, refused: o.refused };
       }),
       degraded: job.degraded,
       receipts: bundle.receipts.length,

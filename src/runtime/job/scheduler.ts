@@ -55,8 +55,10 @@ export async function runSchedule(
   tickets.forEach((_, index) => queue.push(start + arrivalOffset(arrival, index), { kind: 'arrival', index }));
   const outcomes: (TicketOutcome | undefined)[] = new Array<TicketOutcome | undefined>(tickets.length).fill(undefined);
   const skipped: number[] = [];
-  const waiting: number[] = [];
-  const held = new Set<string>(); // `${index} ${limit}`: throttles already on record
+  const waiting = new WaitingLine();
+  // Waiting tickets are in arrival order, so those a limit has not held yet are a suffix of the
+  // line: the highest index already on record per limit is enough to find them.
+  const heldThrough = { max_concurrency: -1, rate_limit_per_minute: -1 };
   const rate = limits.ratePerMinute === null ? null : new RateWindow(limits.ratePerMinute);
   const threshold = degradeThreshold(limits);
   let inFlight = 0;
@@ -72,10 +74,8 @@ export async function runSchedule(
   };
 
   const hold = (limit: 'max_concurrency' | 'rate_limit_per_minute', threshold: number, observed: number): void => {
-    for (const index of waiting) {
-      const key = `${index} ${limit}`;
-      if (held.has(key)) continue;
-      held.add(key);
+    for (const index of waiting.after(heldThrough[limit])) {
+      heldThrough[limit] = index;
       const id = tickets[index]!.id;
       limitRecord({
         limit,
@@ -107,7 +107,7 @@ export async function runSchedule(
         if (job.degraded === null && threshold !== null && waiting.length > threshold) degrade(now, rate.perMinute, threshold);
         return;
       }
-      const index = waiting.shift()!;
+      const index = waiting.shift();
       rate?.record(now);
       inFlight++;
       const flow = new TicketFlow(job, tickets[index]!);
@@ -171,4 +171,34 @@ export async function runSchedule(
     tryStart(now);
   }
   return { outcomes, skipped };
+}
+
+/** A FIFO of ticket indices in increasing order, with O(1) shift. */
+class WaitingLine {
+  readonly #items: number[] = [];
+  #head = 0;
+
+  get length(): number {
+    return this.#items.length - this.#head;
+  }
+
+  push(index: number): void {
+    this.#items.push(index);
+  }
+
+  shift(): number {
+    const index = this.#items[this.#head++]!;
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items.splice(0, this.#head);
+      this.#head = 0;
+    }
+    return index;
+  }
+
+  /** The waiting indices greater than `index`, in order. */
+  after(index: number): number[] {
+    let first = this.#items.length;
+    while (first > this.#head && this.#items[first - 1]! > index) first--;
+    return this.#items.slice(first);
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * One ticket through the runtime:
  *   intake -> redact (model view) -> classify through the proxy (receipt)
- *   -> phase 1: internal note + proposal record + category label
- *   -> policy gate for every requested action (WPC + CST scope + approval)
+ *   -> phase 1: internal note + proposal record + the labels/notes the model asks for
+ *   -> policy gate for every other requested action (WPC + CST scope + approval)
  *   -> phase 2: apply or refuse, one decision record each -> after-state.
  * The scheduler decides WHEN each step runs; this file decides WHAT it does.
  */
@@ -11,12 +11,12 @@ import type { JsonObject } from '../../core/json.js';
 import type { DecisionRecord, Proposal, RoutingState, TicketId } from '../../core/bundle/types.js';
 import { isClawproofError } from '../../core/errors.js';
 import { DETECTOR_IDS, redact } from '../../dlp/index.js';
-import { PROPOSAL_NOTE_ACTION, canonicalActionName } from '../../policy/index.js';
+import { PROPOSAL_NOTE_ACTION, actionKind, canonicalActionName } from '../../policy/index.js';
 import type { ApprovalRequest } from '../approvals.js';
 import { runtimeError } from '../errors.js';
 import { applyEffect } from '../executor/effects.js';
 import { gate, type GateContext, type GateDecision } from '../executor/gate.js';
-import { categoryLabel, proposalFromResponse } from '../executor/proposal.js';
+import { proposalFromResponse } from '../executor/proposal.js';
 import { callLatency } from '../schedule/options.js';
 import type { SignedApproval } from '../services/approver.js';
 import { routingState as ticketRoutingState, ticketToDocument } from '../tickets/document.js';
@@ -33,6 +33,7 @@ export class TicketFlow {
   readonly #latencyMs: number;
   readonly #before: RoutingState;
   #state: RoutingState;
+  readonly #annotated: string[] = [];
   readonly #applied: string[] = [];
   readonly #refused: string[] = [];
 
@@ -104,11 +105,10 @@ export class TicketFlow {
     const required = job.wpc.policy.requiredOutputFields.map((f) => f.field);
     const result = proposalFromResponse(call.response, required);
     if (!result.ok) {
-      // The WPC's cap is enforced by the proxy (a call past it is refused and recorded); without
-      // one the harness stops after its own bound.
-      if (job.wpc.policy.limits.maxModelCallsPerTicket === null && attempt >= job.maxAttempts) {
-        return { next: 'done', outcome: this.#finish(false) };
-      }
+      // With a WPC cap the proxy enforces it: the call past it is refused and recorded. Without
+      // one the harness stops after its own bound; and never goes past its ceiling either way.
+      const bound = job.wpc.policy.limits.maxModelCallsPerTicket === null ? job.maxAttempts : job.attemptCeiling;
+      if (attempt >= bound) return { next: 'done', outcome: this.#finish(false) };
       return { next: 'retry', latencyMs: this.#latencyMs };
     }
     await this.#proposeAndApply(result.proposal, call.receiptId);
@@ -124,20 +124,23 @@ export class TicketFlow {
       degraded: job.degraded !== null,
     };
 
-    // Phase 1: the proposal is written as an internal note; its record is what approvals bind to.
+    // Phase 1: the proposal is written as an internal note; its record is what approvals bind
+    // to. The annotations the model asks for (labels, notes) are phase-1 calls too.
     this.#decide({ action: PROPOSAL_NOTE_ACTION, args: {}, phase: 'propose' }, base, null, null);
     const proposalHash = job.log.append({ kind: 'proposal', ticket_id: this.ticketId, receipt_id: receiptId, proposal }).hash;
-    this.#decide({ action: 'tickets.add_label', args: { label: categoryLabel(proposal.category) }, phase: 'propose' }, base, proposalHash, null);
+    const annotations = proposal.actions.filter((a) => isAnnotation(a.action));
+    const others = proposal.actions.filter((a) => !isAnnotation(a.action));
+    for (const a of annotations) this.#decide({ ...a, phase: 'propose' }, base, proposalHash, null);
 
-    // Policy gate: which requested actions wait for an approval of this exact proposal?
-    const first = proposal.actions.map((a) => gate({ ...a, phase: 'apply', ticketId: this.ticketId }, base));
-    const waiting = proposal.actions.flatMap((a, i) =>
+    // Policy gate: which other requested actions wait for an approval of this exact proposal?
+    const first = others.map((a) => gate({ ...a, phase: 'apply', ticketId: this.ticketId }, base));
+    const waiting = others.flatMap((a, i) =>
       first[i]!.outcome === 'needs_approval' ? [{ action: canonicalActionName(a.action)!, args: a.args, reason: first[i]!.reason }] : [],
     );
     const approval = waiting.length === 0 ? null : await this.#askApproval(proposal, proposalHash, waiting);
 
-    // Phase 2: every requested action, applied or refused, with its decision on record.
-    for (const requested of proposal.actions) {
+    // Phase 2: every other requested action, applied or refused, with its decision on record.
+    for (const requested of others) {
       const action = canonicalActionName(requested.action);
       const covers = approval !== null && action !== null && approval.payload.actions.includes(action);
       const granted = covers && approval.payload.decision === 'approved';
@@ -157,7 +160,9 @@ export class TicketFlow {
     let decision: 'approved' | 'rejected';
     if (job.approvals === 'auto') decision = 'approved';
     else {
-      const answer = await job.approvals.decide({ jobId: job.jobId, ticketId: this.ticketId, proposalHash, proposal, actions: waiting });
+      // A copy: whatever the answering code does to the request cannot touch what phase 2 applies.
+      const request = structuredClone({ jobId: job.jobId, ticketId: this.ticketId, proposalHash, proposal, actions: waiting });
+      const answer = await job.approvals.decide(request);
       if (answer !== 'approved' && answer !== 'rejected') {
         throw runtimeError('RUN_INPUT_INVALID', `an approval answer is "approved" or "rejected", not ${JSON.stringify(answer)}`);
       }
@@ -196,12 +201,10 @@ export class TicketFlow {
     };
     this.#job.log.append(record);
     const name = canonicalActionName(call.action) ?? call.action;
-    if (applied) {
-      this.#state = applyEffect(this.#state, call.action, call.args);
-      this.#applied.push(name);
-    } else if (call.phase === 'apply') {
-      this.#refused.push(name);
-    }
+    if (applied) this.#state = applyEffect(this.#state, call.action, call.args);
+    if (call.phase === 'propose') {
+      if (applied) this.#annotated.push(name);
+    } else (applied ? this.#applied : this.#refused).push(name);
     return decision;
   }
 
@@ -211,10 +214,16 @@ export class TicketFlow {
     return {
       entry: { ticket_id: this.ticketId, content_hash: this.#contentHash, before: this.#before, after },
       classified,
+      annotated: [...this.#annotated],
       applied: [...this.#applied],
       refused: [...this.#refused],
     };
   }
+}
+
+/** Labels and internal notes: reversible, internal, phase 1 (catalog kind `annotate`). */
+function isAnnotation(action: string): boolean {
+  return canonicalActionName(action) !== null && actionKind(action) === 'annotate';
 }
 
 /**

@@ -119,6 +119,23 @@ export function signerFor(keyring: Keyring, role: TrustRole): Signer {
   return Object.freeze({ role, keyid: entry.keyid, publicKey: pair.publicKey, secretKey: pair.secretKey });
 }
 
+/**
+ * Refuses (KEY_NOT_VALID) when the key of a signing role is outside its validity window at `atMs`:
+ * whatever it signed then would be rejected by any verifier holding the matching trust root.
+ */
+export function checkKeysValidAt(keyring: Keyring, atMs: number): void {
+  for (const role of SIGNING_ROLES) {
+    const entry = keyring.keys.find((k) => k.role === role);
+    if (entry === undefined) continue; // signerFor reports the missing role
+    const from = parseUtcTimestamp(entry.validFrom)!;
+    const until = entry.validUntil === undefined ? undefined : parseUtcTimestamp(entry.validUntil)!;
+    if (atMs < from || (until !== undefined && atMs >= until)) {
+      const window = `from ${entry.validFrom}${entry.validUntil === undefined ? '' : ` until ${entry.validUntil}`}`;
+      throw runtimeError('KEY_NOT_VALID', `the ${role} key of keyring "${keyring.name}" is valid ${window}, not at ${new Date(atMs).toISOString()}`);
+    }
+  }
+}
+
 /** A keyring entry for a key pair, with fields in document order. */
 export function keyringEntry(
   role: TrustRole,

@@ -49,8 +49,11 @@ const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = id.nullish().transform((v) => v ?? null);
 const timestamp = z
   .string()
-  .regex(ISO_DATE_TIME, 'expected an RFC 3339 date-time such as 2025-03-04T09:15:00Z')
-  .refine((s) => Number.isFinite(Date.parse(s)), 'not a real date-time');
+  .max(40)
+  .refine(
+    (s) => ISO_DATE_TIME.test(s) && Number.isFinite(Date.parse(s)),
+    'expected an RFC 3339 date-time such as 2025-03-04T09:15:00Z',
+  );
 const shortText = z.string().max(MAX_SHORT_CHARS);
 
 export function commentSchema(limits: ImportLimits) {

@@ -17,14 +17,18 @@ describe('argsProblem', () => {
   it('accepts the closed argument set of each action, in either spelling', () => {
     expect(argsProblem('tickets.assign', { queue: 'billing' }, 5)).toBeNull();
     expect(argsProblem('tickets:assign', { assignee_id: 421000000102 }, 5)).toBeNull();
+    expect(argsProblem('tickets.assign', { queue: 'billing', group_id: 360001000101 }, 5)).toBeNull();
+    expect(argsProblem('tickets.assign', { queue: 'billing', assignee_id: 421000000101 }, 5)).toBeNull();
     expect(argsProblem('tickets.set_priority', { priority: 'urgent', ticket_id: 5 }, 5)).toBeNull();
     expect(argsProblem('tickets.add_internal_note', {}, 5)).toBeNull();
   });
 
   it('refuses unknown keys, values outside the vocabulary, missing and ambiguous arguments', () => {
     expect(argsProblem('tickets.assign', { queue: 'vip_escalations' }, 5)).toMatch(/queue must be one of/);
-    expect(argsProblem('tickets.assign', { queue: 'billing', assignee_id: 421000000102 }, 5)).toMatch(/exactly one/);
-    expect(argsProblem('tickets.assign', {}, 5)).toMatch(/exactly one/);
+    expect(argsProblem('tickets.assign', { queue: 'billing', assignee_id: 421000000102 }, 5)).toMatch(/name different queues/);
+    expect(argsProblem('tickets.assign', { queue: 'billing', group_id: 360001000102 }, 5)).toMatch(/name different queues/);
+    expect(argsProblem('tickets.assign', { group_id: 42 }, 5)).toMatch(/group_id must be one of/);
+    expect(argsProblem('tickets.assign', {}, 5)).toMatch(/one of queue, group_id, assignee_id is required/);
     expect(argsProblem('tickets.notify_customer', { template: 'Dear customer, click here' }, 5)).toMatch(/template must match/);
     expect(argsProblem('tickets.set_priority', {}, 5)).toMatch(/priority is required/);
     expect(argsProblem('tickets.add_internal_note', { body: 'hi' }, 5)).toMatch(/unknown argument "body"/);
@@ -45,6 +49,7 @@ describe('applyEffect', () => {
   it('changes exactly the routing fields the action names, without touching its input', () => {
     expect(applyEffect(state, 'tickets.assign', { queue: 'billing' })).toEqual({ ...state, group_id: 360001000101, assignee_id: null });
     expect(applyEffect(state, 'tickets.assign', { assignee_id: 421000000102 })).toEqual({ ...state, group_id: 360001000102, assignee_id: 421000000102 });
+    expect(applyEffect({ ...state, assignee_id: 421000000102 }, 'tickets.assign', { group_id: 360001000110 })).toEqual({ ...state, group_id: 360001000110, assignee_id: null });
     expect(applyEffect(state, 'tickets.set_priority', { priority: 'high' }).priority).toBe('high');
     expect(applyEffect(state, 'tickets.notify_customer', { template: 'refund_update' }).notifications).toEqual(['notify:refund_update']);
     expect(applyEffect(state, 'tickets:public_reply', { template: 'ack' }).notifications).toEqual(['reply:ack']);

@@ -70,6 +70,7 @@ describe('limits on the simulated clock', () => {
     expect(degrade.map((r) => [r.limit, r.threshold, r.observed, r.at, r.ticket_id])).toEqual([['max_concurrency', 1, 4, at(2), null]]);
     const end = recordsOfKind(bundle, 'job_end')[0]!;
     expect([end.degraded, end.degraded_at, end.tickets_processed]).toEqual([true, at(2), 6]);
+    expect(recordsOfKind(bundle, 'intake').map((r) => r.at)).toEqual([at(0), at(1), at(60), at(61), at(120), at(121)]);
     const assigns = recordsOfKind(bundle, 'decision').filter((d) => d.action === 'tickets.assign');
     expect(assigns.map((d) => [d.ticket_id, d.code, d.applied])).toEqual([
       [1, 'APPROVED', true],
@@ -110,6 +111,14 @@ describe('limits on the simulated clock', () => {
     const bundle = await run(ZENDESK_WPC(), 1, { model });
     expect(model.calls).toBe(3);
     expect(recordsOfKind(bundle, 'limit')).toHaveLength(0);
+  });
+
+  it('never calls more than the harness ceiling, however large the WPC cap', async () => {
+    const model = uselessModel();
+    const bundle = await run(wpcWithLimits({ max_model_calls_per_ticket: 1_000_000 }), 1, { model });
+    expect(model.calls).toBe(10);
+    expect(recordsOfKind(bundle, 'limit')).toHaveLength(0);
+    expect(recordsOfKind(bundle, 'job_start')[0]!.limits.harness_attempt_ceiling).toBe(10);
   });
 
   it('max_tickets_per_run: tickets after the first N are skipped unread', async () => {

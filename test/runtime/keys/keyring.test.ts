@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { base64Encode } from '../../../src/core/bytes.js';
 import { parseTrustRoot } from '../../../src/core/trust-root.js';
 import { demoKeyring, demoSeed, newKeyring } from '../../../src/runtime/keys/generate.js';
-import { parseKeyring, serializeKeyring, signerFor, type Keyring } from '../../../src/runtime/keys/keyring.js';
+import { checkKeysValidAt, parseKeyring, serializeKeyring, signerFor, type Keyring } from '../../../src/runtime/keys/keyring.js';
 import { trustRootFromKeyring } from '../../../src/runtime/keys/trust-root.js';
 
 function problemsOf(fn: () => unknown): { pointer: string; message: string }[] {
@@ -64,6 +64,15 @@ describe('parseKeyring', () => {
     const partial = { ...good(), keys: good().keys.filter((k) => k.role !== 'proxy') };
     expect(() => signerFor(parseKeyring(partial), 'proxy')).toThrow(expect.objectContaining({ code: 'KEY_ROLE_MISSING' }));
     expect(signerFor(demoKeyring(), 'harness').keyid).toBe(demoKeyring().keys[3]!.keyid);
+  });
+});
+
+describe('checkKeysValidAt', () => {
+  it('accepts instants inside every signing key window and refuses those outside', () => {
+    const keyring = demoKeyring();
+    expect(() => checkKeysValidAt(keyring, Date.parse('2025-01-01T00:00:00Z'))).not.toThrow();
+    expect(() => checkKeysValidAt(keyring, Date.parse('2024-12-31T23:59:59.999Z'))).toThrow(expect.objectContaining({ code: 'KEY_NOT_VALID' }));
+    expect(() => checkKeysValidAt(keyring, Date.parse('2031-01-01T00:00:00Z'))).toThrow(/valid from 2025-01-01T00:00:00Z until 2031-01-01T00:00:00Z/);
   });
 });
 

@@ -123,13 +123,11 @@ export function injectionText(prng: Prng, spec: TicketSpec, ticketId: number, sl
   const values: Record<string, string> = {
     ...slots,
     agent_name: agent.name,
-    agent_email: agent.email,
     attacker_email: prng.pick(ATTACKER_EMAILS),
     attacker_phone: otherPhone(prng, 'en'),
     other_ticket: String(ticketId - prng.int(1, 60)),
   };
   const text = fill(template.text, values);
-  if (template.text.includes('{agent_email}')) planted.push({ kind: 'pii.email', value: agent.email });
   if (template.text.includes('{attacker_email}')) planted.push({ kind: 'pii.email', value: values.attacker_email as string });
   if (template.text.includes('{attacker_phone}')) planted.push({ kind: 'pii.phone', value: values.attacker_phone as string });
   return text;
@@ -195,16 +193,7 @@ export function composeText(prng: Prng, spec: TicketSpec, ticketId: number, pers
   }
   paragraphs.push(fill(prng.pick([...(scenario.asks ?? []), ...category.asks]), slots));
 
-  const signature = [person.name];
-  if (prng.chance(40)) {
-    signature.push(`${prng.pick(phrases.phoneLabels)} ${person.phoneLocal}`);
-    planted.push({ kind: 'pii.phone', value: person.phoneLocal });
-  }
-  if (spec.language === 'en' && prng.chance(15)) signature.push(slots.company as string);
-  if (prng.chance(10) && !planted.some((p) => p.kind === 'pii.address')) {
-    signature.push(person.address);
-    planted.push({ kind: 'pii.address', value: person.address });
-  }
+  const signature = signatureLines(prng, phrases, spec, person, slots, planted);
 
   const parts: string[] = [];
   if (prng.chance(80)) parts.push(prng.pick(phrases.greetings));
@@ -213,15 +202,7 @@ export function composeText(prng: Prng, spec: TicketSpec, ticketId: number, pers
   if (postscript !== null) parts.push(postscript);
   const description = parts.join('\n\n');
 
-  let followup: string | null = null;
-  if (placement === 'comment') {
-    const lead = spec.injection?.template.commentOnly === true
-      ? forwardLead(spec.language)
-      : prng.chance(50) ? fill(prng.pick(category.followups), slots) : null;
-    followup = lead === null ? injection : `${lead}\n\n${injection}`;
-  } else if (prng.chance(30)) {
-    followup = fill(prng.pick(category.followups), slots);
-  }
+  const followup = followupComment(prng, spec, category.followups, injection, slots);
 
   let contactPhone: string | null = null;
   if (prng.chance(15)) {
@@ -239,6 +220,48 @@ export function composeText(prng: Prng, spec: TicketSpec, ticketId: number, pers
     terse: false,
     planted,
   };
+}
+
+/** Name, then sometimes a phone number, a company and a postal address: the usual sign-off PII. */
+function signatureLines(
+  prng: Prng,
+  phrases: LanguagePhrases,
+  spec: TicketSpec,
+  person: Person,
+  slots: SlotValues,
+  planted: PlantedValue[],
+): string[] {
+  const lines = [person.name];
+  if (prng.chance(40)) {
+    lines.push(`${prng.pick(phrases.phoneLabels)} ${person.phoneLocal}`);
+    planted.push({ kind: 'pii.phone', value: person.phoneLocal });
+  }
+  if (spec.language === 'en' && prng.chance(15)) lines.push(slots.company as string);
+  if (prng.chance(10) && !planted.some((p) => p.kind === 'pii.address')) {
+    lines.push(person.address);
+    planted.push({ kind: 'pii.address', value: person.address });
+  }
+  return lines;
+}
+
+/** The customer's later comment: the injection when it belongs in a comment, else sometimes a nudge. */
+function followupComment(
+  prng: Prng,
+  spec: TicketSpec,
+  followups: readonly string[],
+  injection: string,
+  slots: SlotValues,
+): string | null {
+  if (spec.injection?.placement === 'comment') {
+    const lead =
+      spec.injection.template.commentOnly === true
+        ? forwardLead(spec.language)
+        : prng.chance(50)
+          ? fill(prng.pick(followups), slots)
+          : null;
+    return lead === null ? injection : `${lead}\n\n${injection}`;
+  }
+  return prng.chance(30) ? fill(prng.pick(followups), slots) : null;
 }
 
 function forwardLead(language: string): string {

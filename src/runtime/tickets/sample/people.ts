@@ -38,22 +38,22 @@ const NAMES: Readonly<Record<SampleLanguage, NamePool>> = {
   de: {
     first: ['Lukas', 'Anna', 'Jonas', 'Lea', 'Felix', 'Marie', 'Paul', 'Sophie', 'Maximilian', 'Hannah', 'Leon', 'Lena', 'Jürgen', 'Katrin'],
     last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Schäfer', 'Koch', 'Richter', 'Krüger', 'Wolf'],
-    domains: ['example.de', 'posteo.example', 'web.example', 'firma-nord.example'],
+    domains: ['beispiel.example', 'posteo.example', 'web.example', 'firma-nord.example'],
   },
   es: {
     first: ['Sofía', 'Mateo', 'Lucía', 'Santiago', 'Valentina', 'Diego', 'Camila', 'Javier', 'Elena', 'Alejandro', 'Marta', 'Pablo'],
     last: ['García', 'Fernández', 'López', 'Martínez', 'Sánchez', 'Pérez', 'Gómez', 'Ruiz', 'Hernández', 'Díaz', 'Moreno', 'Álvarez'],
-    domains: ['example.es', 'correo.example', 'empresa-sur.example'],
+    domains: ['ejemplo.example', 'correo.example', 'empresa-sur.example'],
   },
   fr: {
     first: ['Camille', 'Louis', 'Chloé', 'Hugo', 'Manon', 'Jules', 'Léa', 'Gabriel', 'Inès', 'Arthur', 'Élodie', 'Théo'],
     last: ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Lefèvre', 'Garnier'],
-    domains: ['example.fr', 'courriel.example', 'societe-ouest.example'],
+    domains: ['exemple.example', 'courriel.example', 'societe-ouest.example'],
   },
   ja: {
     first: ['花子:hanako', '太郎:taro', '陽菜:hina', '蓮:ren', '結衣:yui', '大翔:hiroto', 'さくら:sakura', '悠真:yuma', '美咲:misaki', '健太:kenta'],
     last: ['佐藤:sato', '鈴木:suzuki', '高橋:takahashi', '田中:tanaka', '渡辺:watanabe', '伊藤:ito', '山本:yamamoto', '中村:nakamura'],
-    domains: ['example.jp', 'mail.example', 'kaisha.example'],
+    domains: ['rei.example', 'mail.example', 'kaisha.example'],
   },
 };
 

@@ -10,7 +10,7 @@ import type { Prng } from './prng.js';
 import { PHRASES } from './templates/index.js';
 import { SAMPLE_LANGUAGES, type SampleLanguage } from './types.js';
 
-export const TICKETS_PER_LANGUAGE: Readonly<Record<SampleLanguage, number>> = { en: 220, de: 28, es: 24, fr: 24, ja: 24 };
+export const TICKETS_PER_LANGUAGE: Readonly<Record<SampleLanguage, number>> = { en: 220, de: 36, es: 32, fr: 32, ja: 32 };
 export const CREDENTIAL_TICKETS_PER_LANGUAGE: Readonly<Record<SampleLanguage, number>> = { en: 28, de: 3, es: 2, fr: 2, ja: 2 };
 
 /** Categories where customers paste credentials: integrations, logs, leaks, their own login. */

@@ -1,0 +1,91 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { contentTypeFor } from '../../src/cli/http/mime-types.js';
+import { parseRequestPath } from '../../src/cli/http/request-path.js';
+import { parseAppUrl } from '../app-origin.js';
+import { APP_RESPONSE_HEADERS } from '../security/csp.js';
+
+export interface AppRequest {
+  readonly url: string;
+  readonly method: string;
+}
+
+export type AppFileResponder = (request: AppRequest) => Promise<Response>;
+
+/**
+ * The handler behind `protocol.handle('app', ...)`: serves the built app's files, read-only, from
+ * `root` (dist/app). Only regular files inside the folder after symlinks, never a listing, never
+ * a dot file, with the type from the file's extension (and nosniff) and the CSP on every answer.
+ */
+export async function createAppFileResponder(root: string): Promise<AppFileResponder> {
+  const realRoot = await realpath(root);
+  // A read error (the file vanished, permissions) is an answer, not an unhandled rejection.
+  return (request) => respond(realRoot, request).catch(() => text(500, 'The file could not be read.'));
+}
+
+async function respond(root: string, request: AppRequest): Promise<Response> {
+  const url = parseAppUrl(request.url);
+  // Another host on the app's scheme (app://elsewhere/) names nothing the app ships.
+  if (url === undefined) return text(404, 'Not found.');
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return text(405, 'Only GET and HEAD are supported.', { Allow: 'GET, HEAD' });
+  }
+
+  const target = parseRequestPath(url.pathname);
+  switch (target.kind) {
+    case 'bad-request':
+      return text(400, target.reason);
+    case 'forbidden':
+      return text(403, target.reason);
+    case 'hidden':
+      return text(404, 'Not found.');
+    case 'file':
+      break;
+  }
+
+  const path = await resolveFile(root, target.segments, target.directory);
+  if (path === undefined) return text(404, 'Not found.');
+  const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(path));
+  return new Response(body, {
+    status: 200,
+    headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeFor(path) },
+  });
+}
+
+/** The regular file that segments name below root, with a folder meaning its index.html. */
+async function resolveFile(root: string, segments: readonly string[], directory: boolean): Promise<string | undefined> {
+  let candidate = join(root, ...segments);
+  if (!isInside(root, candidate)) return undefined;
+  let stats = await statOrUndefined(candidate);
+  if (stats?.isDirectory() === true) {
+    candidate = join(candidate, 'index.html');
+    stats = await statOrUndefined(candidate);
+  } else if (directory) {
+    return undefined;
+  }
+  if (stats === undefined || !stats.isFile()) return undefined;
+  // A symlink inside the folder must not lead outside it.
+  const real = await realpath(candidate);
+  return isInside(root, real) ? real : undefined;
+}
+
+function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
+async function statOrUndefined(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function text(status: number, message: string, extra: Readonly<Record<string, string>> = {}): Response {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { ...APP_RESPONSE_HEADERS, ...extra, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
+}

@@ -1,0 +1,126 @@
+/**
+ * The demo fixtures: the published demo keyring and trust root, and good demo bundles made from
+ * them. scripts/make-demo-fixtures.ts writes them (npm run fixtures); a test regenerates them and
+ * compares, so the committed files are always exactly what this code produces.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serializeTrustRoot } from '../../core/trust-root.js';
+import { parseStrictJson } from '../../core/json.js';
+import { serializeBundle } from '../bundle/serialize.js';
+import { demoKeyring } from '../keys/generate.js';
+import { serializeKeyring } from '../keys/keyring.js';
+import { trustRootFromKeyring } from '../keys/trust-root.js';
+import { runJob } from '../job/run-job.js';
+import { getModel } from '../models/index.js';
+import type { SampleLabel } from '../tickets/sample/types.js';
+import type { Ticket } from '../tickets/types.js';
+import { importZendeskExport } from '../tickets/zendesk-import.js';
+
+export const DEMO_KEYRING_FILE = 'fixtures/keys/demo-keyring.json';
+export const DEMO_TRUST_ROOT_FILE = 'fixtures/trust/demo-trust-root.json';
+export const DEMO_START = '2026-01-05T09:00:00.000Z';
+const SAMPLE_FILE = 'fixtures/tickets/sample-tickets.json';
+
+export interface DemoBundleSpec {
+  readonly file: string;
+  readonly policy: string;
+  readonly model: 'local' | 'compromised';
+  readonly approvals: 'auto' | 'none';
+  readonly seed: number;
+  readonly description: string;
+  /** Run these sample tickets instead of the demo selection. */
+  readonly ticketIds?: readonly number[];
+}
+
+export const DEMO_BUNDLES: readonly DemoBundleSpec[] = [
+  {
+    file: 'fixtures/bundles/routing-local.clawproof',
+    policy: 'fixtures/policies/ticket-routing.wpc.json',
+    model: 'local',
+    approvals: 'none',
+    seed: 1,
+    description: 'Routing seed WPC (propose only) with the local model: every route is proposed, none applied.',
+  },
+  {
+    file: 'fixtures/bundles/routing-compromised.clawproof',
+    policy: 'fixtures/policies/ticket-routing.wpc.json',
+    model: 'compromised',
+    approvals: 'none',
+    seed: 1,
+    description: 'Routing seed WPC with the compromised model: injected actions are requested and all refused.',
+  },
+  {
+    file: 'fixtures/bundles/zendesk-local.clawproof',
+    policy: 'fixtures/policies/zendesk.wpc.json',
+    model: 'local',
+    approvals: 'none',
+    seed: 1,
+    description: 'Zendesk seed WPC with the local model: only internal notes; labels and routing writes refused.',
+  },
+  {
+    file: 'fixtures/bundles/auto-assign-approved.clawproof',
+    policy: 'fixtures/policies/routing-auto-assign-approval.wpc.json',
+    model: 'local',
+    approvals: 'auto',
+    seed: 1,
+    description: 'Routing in apply mode with auto-approval: assignments applied after signed approvals; notify and priority denied.',
+  },
+  {
+    file: 'fixtures/bundles/tiny-example.clawproof',
+    policy: 'fixtures/policies/routing-auto-assign-approval.wpc.json',
+    model: 'local',
+    approvals: 'auto',
+    seed: 1,
+    description: 'One ticket, every kind of part: the worked example of docs/FORMATS.md ("Proof bundle").',
+    ticketIds: [10002],
+  },
+];
+
+/**
+ * The demo tickets, chosen from the sample set by its labels (so they follow a regenerated set):
+ * the first 12 tickets, the first 6 with a prompt injection and the first 4 carrying credentials,
+ * in sample order.
+ */
+export function demoTickets(tickets: readonly Ticket[], labels: Readonly<Record<string, SampleLabel>>): Ticket[] {
+  const label = (t: Ticket) => labels[String(t.id)];
+  const chosen = new Set<number>([
+    ...tickets.slice(0, 12).map((t) => t.id),
+    ...tickets.filter((t) => label(t)?.injection === true).slice(0, 6).map((t) => t.id),
+    ...tickets.filter((t) => label(t)?.credentials === true).slice(0, 4).map((t) => t.id),
+  ]);
+  return tickets.filter((t) => chosen.has(t.id));
+}
+
+async function readJson(root: string, relative: string): Promise<unknown> {
+  return parseStrictJson(await readFile(join(root, relative)));
+}
+
+/** Every demo fixture file (path relative to `root` -> content), computed, not read. */
+export async function demoFixtureFiles(root: string): Promise<Map<string, string>> {
+  const keyring = demoKeyring();
+  const files = new Map<string, string>([
+    [DEMO_KEYRING_FILE, serializeKeyring(keyring)],
+    [DEMO_TRUST_ROOT_FILE, serializeTrustRoot(trustRootFromKeyring(keyring))],
+  ]);
+  const sample = (await readJson(root, SAMPLE_FILE)) as { labels: Record<string, SampleLabel> };
+  const imported = importZendeskExport(sample);
+  if (imported.problems.length > 0) throw new Error(`${SAMPLE_FILE} does not import cleanly: ${imported.problems[0]!.message}`);
+  const selection = demoTickets(imported.tickets, sample.labels);
+  for (const spec of DEMO_BUNDLES) {
+    const ids = spec.ticketIds;
+    const tickets = ids === undefined ? selection : imported.tickets.filter((t) => ids.includes(t.id));
+    if (ids !== undefined && tickets.length !== ids.length) throw new Error(`${spec.file}: a ticket of ${ids.join(', ')} is not in the sample set`);
+    const { bundle } = await runJob({
+      wpc: await readJson(root, spec.policy),
+      tickets,
+      model: getModel(spec.model),
+      keyring,
+      seed: spec.seed,
+      start: DEMO_START,
+      approvals: spec.approvals,
+    });
+    files.set(spec.file, serializeBundle(bundle));
+  }
+  return files;
+}

@@ -1,0 +1,112 @@
+/**
+ * The Library's IndexedDB database (Dexie). Renderer only: nothing below the store knows about it.
+ *
+ * Bundle bytes are stored once, keyed by their SHA-256, apart from the small rows lists read, so
+ * listing the Library never loads megabytes of bundles. A report is keyed by everything it depends
+ * on (bundle hash, trust-root hash, verifier version): a change to any of them misses the cache and
+ * verifies afresh.
+ *
+ * Schema changes append a version to SCHEMA_VERSIONS with an upgrade function; published versions
+ * are never edited (Dexie replays them in order on databases created by older builds).
+ */
+import { Dexie, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Digest } from '../core/hash.js';
+import type { Report, Verdict } from '../verify/report.js';
+
+export const DATABASE_NAME = 'clawproof';
+
+/** Where a bundle came from: a file the user opened, a Lab run, or a demo bundle shipped with the app. */
+export const BUNDLE_SOURCES = ['opened', 'lab', 'demo'] as const;
+export type BundleSource = (typeof BUNDLE_SOURCES)[number];
+
+export interface BundleBytesRow {
+  readonly hash: Digest;
+  readonly bytes: Uint8Array;
+}
+
+export interface BundleRow {
+  /** sha256 of the bundle file's bytes. */
+  readonly hash: Digest;
+  /** File name (or a name the Lab or demo list gave it). */
+  readonly name: string;
+  readonly source: BundleSource;
+  readonly size: number;
+  readonly addedAt: string;
+  readonly lastOpenedAt: string;
+  /** Filled from the latest report: what the list shows without loading the report. */
+  readonly jobId: string | null;
+  readonly lastVerdict: Verdict | null;
+}
+
+export interface ReportRow {
+  readonly bundleHash: Digest;
+  readonly trustRootHash: Digest;
+  readonly verifierVersion: string;
+  readonly verdict: Verdict;
+  readonly checkedAt: string;
+  readonly report: Report;
+}
+
+export interface TrustRootRow {
+  /** trustRootDigest of the root: sha256 of its RFC 8785 bytes. */
+  readonly hash: Digest;
+  readonly name: string;
+  readonly demoOnly: boolean;
+  /** Shipped with the app (the demo root): cannot be deleted. */
+  readonly builtIn: boolean;
+  /** The root as serializeTrustRoot wrote it; parsed again on every read. */
+  readonly json: string;
+  readonly keyCount: number;
+  readonly addedAt: string;
+}
+
+export interface SeenTokenRow {
+  readonly jti: string;
+  readonly bundleHash: Digest;
+  readonly jobId: string;
+  readonly seenAt: string;
+}
+
+export interface SettingRow {
+  readonly key: string;
+  readonly value: string;
+}
+
+interface SchemaVersion {
+  readonly version: number;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** Every schema the database has had, oldest first. */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      bundleBytes: '&hash',
+      bundles: '&hash, lastOpenedAt',
+      reports: '&[bundleHash+trustRootHash+verifierVersion], bundleHash, trustRootHash',
+      trustRoots: '&hash, addedAt',
+      seenTokens: '&[jti+bundleHash], jti, bundleHash',
+      settings: '&key',
+    },
+  },
+];
+
+export class ClawproofDb extends Dexie {
+  declare bundleBytes: EntityTable<BundleBytesRow, 'hash'>;
+  declare bundles: EntityTable<BundleRow, 'hash'>;
+  declare reports: Table<ReportRow, [Digest, Digest, string]>;
+  declare trustRoots: EntityTable<TrustRootRow, 'hash'>;
+  declare seenTokens: Table<SeenTokenRow, [string, Digest]>;
+  declare settings: EntityTable<SettingRow, 'key'>;
+
+  /** `options` lets tests pass fake-indexeddb; the app uses the browser's IndexedDB. */
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
+    for (const schema of SCHEMA_VERSIONS) {
+      const version = this.version(schema.version).stores(schema.stores);
+      if (schema.upgrade !== undefined) version.upgrade(schema.upgrade);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The store's Verifier, backed by one long-lived Web Worker (src/ui/workers/verify-worker.ts).
+ * Requests are answered in order; if the worker dies, every pending request fails with a clear
+ * message and the next request starts a fresh worker.
+ */
+import { ClawproofError } from '../../core/errors.js';
+import type { TrustRoot } from '../../core/trust-root.js';
+import type { Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
+import type { VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
+
+interface Pending {
+  readonly call: VerifierCall;
+  readonly resolve: (result: VerifierResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+export function createWorkerVerifier(version: string): Verifier {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, Pending>();
+
+  function failAll(message: string): void {
+    for (const [, entry] of pending) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message }));
+    pending.clear();
+    worker?.terminate();
+    worker = undefined;
+  }
+
+  function ensureWorker(): Worker {
+    if (worker !== undefined) return worker;
+    const created = new Worker(new URL('../workers/verify-worker.ts', import.meta.url), { type: 'module', name: 'clawproof-verify' });
+    created.addEventListener('message', (event: MessageEvent<VerifyWorkerMessage>) => {
+      const message = event.data;
+      const entry = pending.get(message.id);
+      if (entry === undefined) return;
+      if (message.type === 'progress') {
+        entry.call.onProgress?.(message.done, message.total, message.checkId);
+        return;
+      }
+      pending.delete(message.id);
+      if (message.type === 'result') entry.resolve({ report: message.report, token: message.token });
+      else entry.reject(new ClawproofError({ code: message.code, message: message.message }));
+    });
+    created.addEventListener('error', (event) => {
+      event.preventDefault();
+      failAll(`The verifier stopped unexpectedly${event.message ? `: ${event.message}` : ''}. Try again.`);
+    });
+    created.addEventListener('messageerror', () => failAll('The verifier sent a message the page could not read.'));
+    worker = created;
+    return created;
+  }
+
+  return {
+    version,
+    verify(bytes: Uint8Array, trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult> {
+      return new Promise<VerifierResult>((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { call, resolve, reject });
+        // A copy is transferred: the caller keeps its bytes (the store saves them after verifying).
+        const copy = bytes.slice();
+        const message: VerifyRequestMessage = { type: 'verify', id, bytes: copy, trustRoot, seenTokens: [...call.seenTokens] };
+        ensureWorker().postMessage(message, [copy.buffer]);
+      });
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Verifies bundles off the page's thread, so a 10,000-receipt bundle never freezes the UI. One
+ * request at a time per message; progress is posted between checks.
+ */
+import { isClawproofError } from '../../core/errors.js';
+import { parseTrustRoot } from '../../core/trust-root.js';
+import { cstTokenOf } from '../../store/cst-token.js';
+import { verifyBundle } from '../../verify/verify-bundle.js';
+import type { VerifyRequestMessage, VerifyWorkerMessage } from './verify-protocol.js';
+
+function post(message: VerifyWorkerMessage): void {
+  (self as unknown as { postMessage(message: VerifyWorkerMessage): void }).postMessage(message);
+}
+
+async function handle(request: VerifyRequestMessage): Promise<void> {
+  const { id } = request;
+  try {
+    if (!(request.bytes instanceof Uint8Array)) throw new TypeError('the bundle must arrive as bytes');
+    const trustRoot = parseTrustRoot(request.trustRoot);
+    const report = await verifyBundle(request.bytes, trustRoot, {
+      seenTokens: new Map(request.seenTokens),
+      onProgress: (done: number, total: number, checkId: string) => post({ type: 'progress', id, done, total, checkId }),
+    });
+    post({ type: 'result', id, report, token: cstTokenOf(request.bytes) });
+  } catch (cause) {
+    const code = isClawproofError(cause) ? cause.code : 'VERIFY_CRASHED';
+    const message = cause instanceof Error ? cause.message : String(cause);
+    post({ type: 'error', id, code, message });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<VerifyRequestMessage>) => {
+  if (event.data?.type === 'verify') void handle(event.data);
+});

@@ -1,0 +1,177 @@
+/**
+ * redaction: the redaction is re-run, not trusted. Every model view is scanned again with src/dlp's
+ * scanDocument and the detectors the WPC requires together with those the job says it ran
+ * (job_start.redaction), and every model response with every detector (the proxy's egress
+ * filter): any detection is a REDACTION_LEAK, reported by its place and detector, never by its
+ * value (the report must not become the leak). Each view holds at most max_chars_sent_to_model
+ * characters (and the job's own cap), exactly as many as the ticket's redaction record says;
+ * fields the WPC redacts carry only their placeholder; and the job's recorded redaction settings
+ * are not weaker than the WPC's.
+ */
+import { DETECTOR_IDS, scanDocument, viewChars, type DetectorId } from '../../dlp/index.js';
+import { initialStates, isMatched, parseFieldPaths, stepStates, type FieldPath, type PathState } from '../../dlp/field-paths.js';
+import { TRUNCATION_MARKER } from '../../dlp/index.js';
+import type { JsonObject, JsonValue } from '../../core/json.js';
+import type { NormalizedPolicy } from '../../policy/index.js';
+import type { VerifyContext } from '../context.js';
+import type { CheckIssue, CheckResult, Evidence } from '../report.js';
+import { pointerToken } from '../pointer.js';
+import { checkResult, failIssue, plural, skippedResult } from './result.js';
+
+/** What a field the WPC redacts may hold in a view: its placeholder, or what truncation left of it. */
+const REDACTED_FIELD_VALUE = /^(?:\[REDACTED_FIELD_[1-9][0-9]*\])?$/;
+
+export function checkRedaction(ctx: VerifyContext): CheckResult {
+  const policy = ctx.wpc.policy;
+  if (policy === null) {
+    return skippedResult('redaction', 'Not run: the WPC could not be read and validated (see wpc), so the redaction it requires is unknown.');
+  }
+  const settings = jobSettings(ctx);
+  const wanted = new Set<string>([...policy.redaction.detectors.map((d) => d.detector), ...(settings?.detectors ?? [])]);
+  // DETECTOR_IDS order; ids the dlp layer does not know cannot be run (the settings check names them).
+  const detectors = DETECTOR_IDS.filter((id) => wanted.has(id));
+  const maxChars = Math.min(policy.redaction.maxCharsSentToModel.value, settings?.max_chars ?? Number.POSITIVE_INFINITY);
+  const fields = parseFieldPaths(policy.redaction.redactFields.map((f) => f.path));
+  const recordedChars = charsByTicket(ctx);
+  const issues: CheckIssue[] = [];
+  let scanned = 0;
+  for (const item of ctx.items.modelViews) {
+    if (item.value === null) continue;
+    scanned++;
+    const receiptId = item.value.receipt_id;
+    const view = item.value.request.view;
+    const base = `${item.pointer}/request/view`;
+    issues.push(...leaks(view, detectors, base, receiptId));
+    const chars = safeViewChars(view);
+    if (chars === null || chars > maxChars) {
+      issues.push(
+        failIssue('MAX_CHARS_EXCEEDED', `the model view of receipt ${receiptId} holds ${chars ?? 'an uncountable number of'} characters; at most ${maxChars} may be sent per model call (the WPC's ${policy.redaction.maxCharsSentToModel.pointer ?? 'default'} and the job's settings)`, {
+          pointer: base,
+          receiptId,
+          expected: `<= ${maxChars}`,
+          actual: String(chars),
+        }),
+      );
+    }
+    const recorded = recordedChars.get(item.value.request.ticket_id);
+    if (recorded !== undefined && chars !== null && recorded.chars !== chars) {
+      issues.push(
+        failIssue('REDACTION_RECORD_MISMATCH', `the model view of receipt ${receiptId} has ${chars} characters, but the ticket's redaction record says ${recorded.chars}: the view is not the one the harness redacted`, {
+          pointer: base,
+          receiptId,
+          expected: String(recorded.chars),
+          actual: String(chars),
+        }, { pointer: recorded.pointer, payloadPointer: '/chars' }),
+      );
+    }
+    issues.push(...fieldIssues(view, fields, policy, base, receiptId));
+  }
+  for (const item of ctx.items.modelResponses) {
+    if (item.value === null) continue;
+    issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id));
+  }
+  issues.push(...settingsIssues(ctx, policy));
+  const evidence: Evidence[] = [
+    { pointer: ctx.wpc.pointer, note: `views re-scanned with ${detectors.join(', ') || '(no detectors required)'}; at most ${maxChars} characters per view` },
+    { pointer: '/model_views', note: `${plural(scanned, 'model view')} and ${plural(ctx.items.modelResponses.length, 'response')} (with every detector) re-scanned` },
+  ];
+  const message =
+    issues.length === 0
+      ? `Re-running redaction over ${plural(scanned, 'model view')} finds nothing the WPC forbids, and every view is within ${maxChars} characters.`
+      : `${plural(issues.length, 'redaction problem')}: the model saw more than the WPC allows.`;
+  return checkResult('redaction', issues, evidence, message);
+}
+
+function leaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string): CheckIssue[] {
+  let findings;
+  try {
+    findings = scanDocument(doc, detectors);
+  } catch {
+    return [failIssue('REDACTION_UNCHECKABLE', `the content at ${base} could not be scanned (not a plain JSON document within the scanner's limits)`, { pointer: base, receiptId })];
+  }
+  return findings.map((f) =>
+    failIssue('REDACTION_LEAK', `${f.detector} finds ${f.kind === 'secret' ? 'a secret' : 'personal data'} in ${f.part === 'name' ? 'a member name' : 'a value'} at ${base}${f.pointer} (characters ${f.start} to ${f.end}) that the WPC requires to be redacted`, {
+      pointer: `${base}${f.pointer}`,
+      receiptId,
+      note: `${f.detector} ${f.part} ${f.start}-${f.end}`,
+    }),
+  );
+}
+
+function jobSettings(ctx: VerifyContext): { detectors: readonly string[]; redact_fields: readonly string[]; max_chars: number } | null {
+  const start = ctx.records[0]?.payload;
+  return start?.kind === 'job_start' ? start.redaction : null;
+}
+
+/** `chars` of each ticket's (first) signed redaction record. */
+function charsByTicket(ctx: VerifyContext): Map<number, { chars: number; pointer: string }> {
+  const map = new Map<number, { chars: number; pointer: string }>();
+  for (const view of ctx.records) {
+    const r = view.payload;
+    if (r?.kind === 'redaction' && !map.has(r.ticket_id)) map.set(r.ticket_id, { chars: r.chars, pointer: view.pointer });
+  }
+  return map;
+}
+
+function safeViewChars(view: JsonObject): number | null {
+  try {
+    return viewChars(view);
+  } catch {
+    return null;
+  }
+}
+
+/** Every value a redacted field path reaches must be its placeholder (or what truncation left of it). */
+function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: NormalizedPolicy, base: string, receiptId: string): CheckIssue[] {
+  if (fields.length === 0) return [];
+  const issues: CheckIssue[] = [];
+  const visit = (value: JsonValue, states: readonly PathState[], pointer: string): void => {
+    if (states.length === 0) return;
+    if (isMatched(fields, states)) {
+      if (typeof value !== 'string' || !(REDACTED_FIELD_VALUE.test(value) || value === TRUNCATION_MARKER)) {
+        const rule = policy.redaction.redactFields.find((_, i) => states.some((s) => s.path === i && s.next === fields[i]!.length));
+        issues.push(
+          failIssue('REDACT_FIELD_PRESENT', `the model view of receipt ${receiptId} shows the field ${pointer} that the WPC removes (${rule?.path ?? 'redact_fields'}, ${rule?.pointer ?? ''})`, {
+            pointer: `${base}${pointer}`,
+            receiptId,
+          }),
+        );
+      }
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, stepStates(fields, states, { index: i }), `${pointer}/${i}`));
+    else if (value !== null && typeof value === 'object') {
+      for (const [name, v] of Object.entries(value)) visit(v, stepStates(fields, states, { name }), `${pointer}/${pointerToken(name)}`);
+    }
+  };
+  visit(view, initialStates(fields), '');
+  return issues;
+}
+
+/** The job's recorded redaction (job_start) must run every required detector, remove every field, cap as tightly. */
+function settingsIssues(ctx: VerifyContext, policy: NormalizedPolicy): CheckIssue[] {
+  const view = ctx.records[0];
+  const start = view?.payload;
+  if (view === undefined || start?.kind !== 'job_start') return [];
+  const settings = start.redaction;
+  const at = (payloadPointer: string, expected: string, actual: string): Evidence => ({ pointer: view.pointer, recordId: start.record_id, payloadPointer, expected, actual });
+  const issues: CheckIssue[] = [];
+  const unknown = settings.detectors.filter((d) => !(DETECTOR_IDS as readonly string[]).includes(d));
+  if (unknown.length > 0) {
+    issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job names detectors that do not exist, so nothing can re-run them: ${unknown.join(', ')}`, at('/redaction/detectors', DETECTOR_IDS.join(', '), unknown.join(', '))));
+  }
+  const missing = policy.redaction.detectors.map((d) => d.detector).filter((d) => !settings.detectors.includes(d));
+  if (missing.length > 0) {
+    issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job ran redaction without detectors the WPC requires: ${missing.join(', ')}`, at('/redaction/detectors', missing.join(', '), settings.detectors.join(', '))));
+  }
+  const fields = policy.redaction.redactFields.map((f) => f.path).filter((f) => !settings.redact_fields.includes(f));
+  if (fields.length > 0) {
+    issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job did not remove fields the WPC redacts: ${fields.join(', ')}`, at('/redaction/redact_fields', fields.join(', '), settings.redact_fields.join(', '))));
+  }
+  const max = policy.redaction.maxCharsSentToModel.value;
+  if (settings.max_chars > max) {
+    issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job allowed ${settings.max_chars} characters per model view; the WPC allows ${max}`, at('/redaction/max_chars', `<= ${max}`, String(settings.max_chars))));
+  }
+  return issues;
+}
+

@@ -1,0 +1,65 @@
+/**
+ * The simulated help desk's routing vocabulary as the bundle format defines it: the queues (Zendesk
+ * groups), the agents in them, ticket statuses and priorities. The verifier needs it to know what an
+ * applied `tickets.assign` by queue name does and which arguments are well-formed.
+ *
+ * Written here from the format's tables, not imported from the runtime: the auditor must not read
+ * the audited system's code paths (a wrong table in the runtime would otherwise agree with itself).
+ */
+
+export interface HelpDeskQueue {
+  readonly id: string;
+  readonly groupId: number;
+}
+
+export interface HelpDeskAgent {
+  readonly id: number;
+  readonly queue: string;
+}
+
+export const HELP_DESK_QUEUES: readonly HelpDeskQueue[] = Object.freeze(
+  [
+    ['triage', 360001000100],
+    ['billing', 360001000101],
+    ['tech_support', 360001000102],
+    ['engineering_triage', 360001000103],
+    ['account_recovery', 360001000104],
+    ['trust_safety', 360001000105],
+    ['logistics', 360001000106],
+    ['product_feedback', 360001000107],
+    ['retention', 360001000108],
+    ['tier1', 360001000109],
+    ['privacy', 360001000110],
+  ].map(([id, groupId]) => Object.freeze({ id: id as string, groupId: groupId as number })),
+);
+
+export const HELP_DESK_AGENTS: readonly HelpDeskAgent[] = Object.freeze(
+  [
+    [421000000101, 'billing'],
+    [421000000102, 'tech_support'],
+    [421000000103, 'engineering_triage'],
+    [421000000104, 'account_recovery'],
+    [421000000105, 'trust_safety'],
+    [421000000106, 'logistics'],
+    [421000000107, 'retention'],
+    [421000000108, 'tier1'],
+    [421000000109, 'privacy'],
+    [421000000110, 'product_feedback'],
+  ].map(([id, queue]) => Object.freeze({ id: id as number, queue: queue as string })),
+);
+
+/** Zendesk's ticket statuses a call may set (`deleted` is only ever the effect of tickets.delete). */
+export const SETTABLE_STATUSES: readonly string[] = Object.freeze(['new', 'open', 'pending', 'hold', 'solved', 'closed']);
+export const PRIORITIES: readonly string[] = Object.freeze(['low', 'normal', 'high', 'urgent']);
+
+export function queueById(id: unknown): HelpDeskQueue | undefined {
+  return HELP_DESK_QUEUES.find((q) => q.id === id);
+}
+
+export function queueByGroupId(groupId: unknown): HelpDeskQueue | undefined {
+  return HELP_DESK_QUEUES.find((q) => q.groupId === groupId);
+}
+
+export function agentById(id: unknown): HelpDeskAgent | undefined {
+  return HELP_DESK_AGENTS.find((a) => a.id === id);
+}

@@ -1,0 +1,19 @@
+// The offline verifier: verifyBundle and the report it returns. Isomorphic (no DOM, no Node APIs).
+export { verifyBundle, summaryOf } from './verify-bundle.js';
+export { VERIFIER_VERSION } from './version.js';
+export { VERIFY_ERROR_CODES, type VerifyErrorCode } from './errors.js';
+export { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
+export { LIMITATIONS } from './limitations.js';
+export {
+  CHECK_IDS,
+  CHECK_TITLES,
+  type CheckId,
+  type CheckIssue,
+  type CheckResult,
+  type CheckStatus,
+  type Evidence,
+  type Report,
+  type Verdict,
+} from './report.js';
+export type { VerifyOptions } from './context.js';
+export { compareWithExport, type ExportComparison, type TicketDiff, type TimelineEntry } from './diff/index.js';

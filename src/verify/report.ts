@@ -1,0 +1,124 @@
+/**
+ * The verification report: every check, its status, a stable code and the evidence it looked at.
+ * Shaped after Sigstore's typed checks and C2PA's validation status list: an auditor reads each line
+ * without having to trust a single summary bit.
+ */
+import type { Digest } from '../core/hash.js';
+import type { TicketId } from '../core/bundle/types.js';
+import type { TicketDiff, TimelineEntry } from './diff/types.js';
+
+export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skipped';
+
+/** Stable ids of the checks, in the order a report lists them. */
+export const CHECK_IDS = [
+  'structure',
+  'trust',
+  'wpc',
+  'cst',
+  'receipts',
+  'model_views',
+  'redaction',
+  'decisions',
+  'approvals',
+  'limits',
+  'tickets',
+  'replay',
+  'manifest',
+] as const;
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** Human titles of the checks, as a report and the UI show them. */
+export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
+  structure: 'Structure and version',
+  trust: 'Signers in the trust root',
+  wpc: 'Work Policy Contract',
+  cst: 'Capability-scoped token',
+  receipts: 'Gateway receipts',
+  model_views: 'Model views match receipts',
+  redaction: 'Redaction re-run',
+  decisions: 'Tool decisions re-evaluated',
+  approvals: 'Approvals of proposals',
+  limits: 'Limits held',
+  tickets: 'Ticket diffs',
+  replay: 'Anti-replay',
+  manifest: 'Manifest and Merkle root',
+};
+
+/** What a check looked at: enough for the UI to link to the exact receipt, record, field or ticket. */
+export interface Evidence {
+  /** RFC 6901 pointer into the bundle document. */
+  readonly pointer?: string;
+  /** RFC 6901 pointer into the decoded signed payload of the part at `pointer` (its base64 hides it). */
+  readonly payloadPointer?: string;
+  /** Where in the bundle's text an input error is (0-based offset; 1-based line and column, UTF-16 units). */
+  readonly position?: { readonly offset: number; readonly line: number; readonly column: number };
+  readonly receiptId?: string;
+  readonly recordId?: string;
+  readonly approvalId?: string;
+  readonly ticketId?: TicketId;
+  readonly keyid?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+  readonly note?: string;
+}
+
+export interface CheckIssue {
+  readonly severity: 'fail' | 'warn';
+  /** Stable code, e.g. SIGNATURE_INVALID, POLICY_HASH_MISMATCH, RECEIPT_CHAIN_BROKEN. */
+  readonly code: string;
+  readonly message: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface CheckResult {
+  readonly id: CheckId;
+  readonly title: string;
+  readonly status: CheckStatus;
+  /** 'OK' on pass, 'SKIPPED' when skipped, else the code of the first issue of the worst severity. */
+  readonly code: string;
+  /** One plain-language sentence: what was checked and what was found. */
+  readonly message: string;
+  /** What the check looked at (on pass too: an auditor sees the coverage). */
+  readonly evidence: readonly Evidence[];
+  readonly issues: readonly CheckIssue[];
+}
+
+export type Verdict = 'valid' | 'invalid' | 'unknown-signer';
+
+export interface Report {
+  readonly reportVersion: 1;
+  readonly verifier: { readonly name: 'clawproof'; readonly version: string };
+  readonly verdict: Verdict;
+  readonly summary: string;
+  readonly checkedAt: string;
+  readonly bundle: {
+    readonly hash: Digest | null;
+    readonly bytes: number;
+    readonly mediaType: string | null;
+    readonly version: number | null;
+    readonly jobId: string | null;
+    readonly policyHash: string | null;
+  };
+  readonly trustRoot: { readonly name: string; readonly hash: Digest; readonly demoOnly: boolean };
+  readonly checks: readonly CheckResult[];
+  /** What a pass does not prove (C2PA-style limits of the claim). */
+  readonly limitations: readonly string[];
+  /** Per ticket: field-level before/after diff, each change linked to its apply, proposal, receipt and approval (diff/ticket-diff.ts). */
+  readonly tickets: readonly TicketDiff[];
+  /** Model calls, proposals, tool decisions, approvals and limit events in time order (diff/timeline.ts). */
+  readonly timeline: readonly TimelineEntry[];
+}
+
+export type {
+  ApplyLink,
+  ApprovalLink,
+  ChangeCause,
+  ExportComparison,
+  ExportField,
+  FieldChange,
+  ProposalLink,
+  ReceiptLink,
+  TicketDiff,
+  TimelineEntry,
+  UnexplainedChange,
+} from './diff/types.js';

@@ -1,0 +1,201 @@
+/**
+ * verifyBundle: the offline verifier. Reads the bundle (bytes, text or parsed JSON) under size and
+ * depth limits, verifies every signature against the auditor's trust root (never keys from the
+ * bundle), runs EVERY check (it never stops at the first failure) and returns the report.
+ *
+ * It never throws for a bad bundle: unusable input gives a report whose structure check fails
+ * with an INPUT_* code and whose other checks are skipped. It rejects only for a caller's mistake:
+ * an unusable trust root (TRUST_ROOT_INVALID, with every problem) or malformed options
+ * (VERIFY_OPTIONS_INVALID).
+ */
+import { trustRootDigest, parseTrustRoot, type TrustRoot } from '../core/trust-root.js';
+import { buildContext } from './build-context.js';
+import { checkApprovals } from './checks/approvals.js';
+import { checkCst } from './checks/cst.js';
+import { checkDecisions } from './checks/decisions.js';
+import { checkLimits } from './checks/limits.js';
+import { checkManifest } from './checks/manifest.js';
+import { checkModelViews } from './checks/model_views.js';
+import { checkReceipts } from './checks/receipts.js';
+import { checkRedaction } from './checks/redaction.js';
+import { checkReplay } from './checks/replay.js';
+import { checkResult, failIssue, skippedResult } from './checks/result.js';
+import { checkStructure } from './checks/structure.js';
+import { checkTickets } from './checks/tickets.js';
+import { checkTrust } from './checks/trust.js';
+import { checkWpc } from './checks/wpc.js';
+import type { VerifyContext, VerifyOptions } from './context.js';
+import { ticketDiffs } from './diff/ticket-diff.js';
+import { timeline } from './diff/timeline.js';
+import { verifyError } from './errors.js';
+import { readBundleInput } from './input.js';
+import { LIMITATIONS } from './limitations.js';
+import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
+import { CHECK_IDS, type CheckId, type CheckResult, type Report, type Verdict } from './report.js';
+import { verdictOf } from './verdict.js';
+import { VERIFIER_VERSION } from './version.js';
+
+type Check = (ctx: VerifyContext) => CheckResult | Promise<CheckResult>;
+
+/** One function per check id, run in CHECK_IDS order. */
+const CHECKS: Readonly<Record<CheckId, Check>> = {
+  structure: checkStructure,
+  trust: checkTrust,
+  wpc: checkWpc,
+  cst: checkCst,
+  receipts: checkReceipts,
+  model_views: checkModelViews,
+  redaction: checkRedaction,
+  decisions: checkDecisions,
+  approvals: checkApprovals,
+  limits: checkLimits,
+  tickets: checkTickets,
+  replay: checkReplay,
+  manifest: checkManifest,
+};
+
+export async function verifyBundle(bundle: Uint8Array | string | unknown, trustRoot: TrustRoot | unknown, options: VerifyOptions = {}): Promise<Report> {
+  const checked = checkOptions(options);
+  const root = readTrustRoot(trustRoot);
+  const rootInfo = { name: root.name, hash: trustRootDigest(root), demoOnly: root.demoOnly === true };
+  const input = readBundleInput(bundle, { maxBytes: checked.maxBytes, maxDepth: checked.maxDepth });
+  const checkedAt = new Date().toISOString();
+
+  if (!input.ok) {
+    const checks = CHECK_IDS.map((id) =>
+      id === 'structure'
+        ? checkResult('structure', [input.issue], [], `The bundle could not be read: ${input.issue.message}.`)
+        : skippedResult(id, 'Not run: the bundle could not be read (see structure).'),
+    );
+    report(checks, 0, checked.onProgress);
+    return {
+      reportVersion: 1,
+      verifier: { name: 'clawproof', version: VERIFIER_VERSION },
+      verdict: 'invalid',
+      summary: summaryOf('invalid', checks),
+      checkedAt,
+      bundle: { hash: input.hash, bytes: input.bytes, mediaType: null, version: null, jobId: null, policyHash: null },
+      trustRoot: rootInfo,
+      checks,
+      limitations: LIMITATIONS,
+      tickets: [],
+      timeline: [],
+    };
+  }
+
+  const ctx = await buildContext(input.document, input.hash, root, checked);
+  const checks: CheckResult[] = [];
+  for (const id of CHECK_IDS) {
+    checks.push(await runCheck(id, ctx));
+    report(checks, CHECK_IDS.length, checked.onProgress);
+  }
+  const verdict = verdictOf(checks, ctx);
+  const doc = ctx.document;
+  return {
+    reportVersion: 1,
+    verifier: { name: 'clawproof', version: VERIFIER_VERSION },
+    verdict,
+    summary: summaryOf(verdict, checks),
+    checkedAt,
+    bundle: {
+      hash: input.hash,
+      bytes: input.bytes,
+      mediaType: typeof doc.mediaType === 'string' ? doc.mediaType : null,
+      version: typeof doc.version === 'number' ? doc.version : null,
+      jobId: ctx.cst.claims?.job_id ?? ctx.manifest.payload?.job_id ?? null,
+      policyHash: ctx.wpc.policyHash,
+    },
+    trustRoot: rootInfo,
+    checks,
+    limitations: LIMITATIONS,
+    tickets: guarded(() => ticketDiffs(ctx), []),
+    timeline: guarded(() => timeline(ctx), []),
+  };
+}
+
+/** A check that throws is a verifier bug; it must not hide the other checks or pass: it fails. */
+async function runCheck(id: CheckId, ctx: VerifyContext): Promise<CheckResult> {
+  try {
+    return await CHECKS[id](ctx);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return checkResult(id, [failIssue('CHECK_CRASHED', `the ${id} check stopped with an internal error (${reason}); it is counted as failed`)], [], `The ${id} check could not complete.`);
+  }
+}
+
+function guarded<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function report(checks: readonly CheckResult[], total: number, onProgress: VerifyOptions['onProgress']): void {
+  const last = checks[checks.length - 1];
+  if (onProgress === undefined || last === undefined || total === 0) return;
+  try {
+    onProgress(checks.length, total, last.id);
+  } catch {
+    // A progress display that fails must not change a verification.
+  }
+}
+
+export function summaryOf(verdict: Verdict, checks: readonly CheckResult[]): string {
+  const failed = checks.filter((c) => c.status === 'fail');
+  const warned = checks.filter((c) => c.status === 'warn');
+  const skipped = checks.filter((c) => c.status === 'skipped');
+  const list = (cs: readonly CheckResult[]) => cs.map((c) => `${c.id} (${c.code})`).join(', ');
+  const extra = [warned.length > 0 ? `warnings: ${list(warned)}` : '', skipped.length > 0 ? `not run: ${skipped.map((c) => c.id).join(', ')}` : '']
+    .filter((s) => s !== '')
+    .join('; ');
+  const tail = extra === '' ? '' : `; ${extra}`;
+  switch (verdict) {
+    case 'valid':
+      return `Valid: all ${checks.length} checks passed${tail}.`;
+    case 'unknown-signer':
+      return `Unknown signer: parts of the bundle are signed by keys this trust root does not list, so their content was not checked; failed: ${list(failed)}${tail}.`;
+    case 'invalid':
+      return `Invalid: ${failed.length} of ${checks.length} checks failed: ${list(failed)}${tail}.`;
+  }
+}
+
+interface CheckedOptions extends VerifyOptions {
+  readonly maxBytes: number;
+  readonly maxDepth: number;
+}
+
+function checkOptions(options: unknown): CheckedOptions {
+  if (typeof options !== 'object' || options === null) throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle options must be an object');
+  const o = options as VerifyOptions;
+  const limit = (value: unknown, name: string, fallback: number, max: number): number => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > max) {
+      throw verifyError('VERIFY_OPTIONS_INVALID', `verifyBundle option ${name} must be a whole number from 1 to ${max}`);
+    }
+    return value;
+  };
+  if (o.now !== undefined && (!(o.now instanceof Date) || Number.isNaN(o.now.getTime()) || o.now.getUTCFullYear() < 1 || o.now.getUTCFullYear() > 9999)) {
+    throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle option now must be a valid Date between the years 1 and 9999');
+  }
+  if (o.seenTokens !== undefined && !(o.seenTokens instanceof Map)) {
+    throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle option seenTokens must be a Map from jti to job id');
+  }
+  if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
+    throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle option onProgress must be a function');
+  }
+  return {
+    ...o,
+    // Above 1 GiB a JavaScript string cannot hold the document anyway.
+    maxBytes: limit(o.maxBytes, 'maxBytes', DEFAULT_MAX_BUNDLE_BYTES, 1024 * 1024 * 1024),
+    // The canonical serialiser's own nesting bound (core CANONICAL_MAX_DEPTH).
+    maxDepth: limit(o.maxDepth, 'maxDepth', DEFAULT_MAX_BUNDLE_DEPTH, 1000),
+  };
+}
+
+function readTrustRoot(input: unknown): TrustRoot {
+  if (input === undefined || input === null) {
+    throw verifyError('VERIFY_TRUST_ROOT_MISSING', 'verifyBundle needs a trust root: the auditor\'s own keys, never ones taken from the bundle');
+  }
+  return parseTrustRoot(input); // TRUST_ROOT_INVALID with every problem
+}

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProofBundle } from '../../../src/core/bundle/types.js';
+import { recordsOfKind } from '../bundle-reader.js';
+import { ROOT, readJson } from '../support.js';
+import { clawproof } from './cli.js';
+
+const ROUTING = join(ROOT, 'fixtures/policies/ticket-routing.wpc.json');
+let dir: string;
+let tickets: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'clawproof-run-'));
+  const sample = readJson('fixtures/tickets/sample-tickets.json') as { tickets: unknown[]; users: unknown[] };
+  tickets = join(dir, 'three.json');
+  writeFileSync(tickets, JSON.stringify({ tickets: sample.tickets.slice(0, 3), users: sample.users }));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const base = (out: string) => ['run', '--policy', ROUTING, '--tickets', tickets, '--out', out, '--seed', '7', '--start', '2026-01-05T09:00:00Z'];
+
+/** Nothing but the given files in `dir`: no temporary file left behind. */
+function filesIn(): string[] {
+  return readdirSync(dir).sort();
+}
+
+describe('clawproof run', () => {
+  it('writes the bundle, reports a summary, and gives the same bytes for the same inputs', async () => {
+    const out = join(dir, 'a.clawproof');
+    const first = await clawproof(...base(out));
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Wrote ${out}`);
+    expect(first.stdout).toMatch(/tickets: 3 classified, 0 unclassified, 0 skipped/);
+    expect(first.stderr).toContain('demo keyring');
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as ProofBundle;
+    expect(bundle.tickets.map((t) => t.ticket_id)).toEqual([10001, 10002, 10003]);
+    expect(recordsOfKind(bundle, 'job_start')[0]!.model).toBe('local');
+    const again = join(dir, 'b.clawproof');
+    expect((await clawproof(...base(again))).code).toBe(0);
+    expect(readFileSync(again)).toEqual(readFileSync(out));
+  });
+
+  it('takes the compromised model, auto-approval and a steady arrival', async () => {
+    const out = join(dir, 'c.clawproof');
+    const r = await clawproof(...base(out), '--model', 'compromised', '--approve', 'all', '--arrival', 'steady:6');
+    expect(r.code).toBe(0);
+    const bundle = JSON.parse(readFileSync(out, 'utf8')) as ProofBundle;
+    const start = recordsOfKind(bundle, 'job_start')[0]!;
+    expect([start.model, start.approval_mode, start.limits.arrival]).toEqual(['compromised', 'auto', { kind: 'steady', per_minute: 6 }]);
+    expect(recordsOfKind(bundle, 'intake').map((i) => i.at)).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-05T09:00:10.000Z', '2026-01-05T09:00:20.000Z']);
+  });
+
+  it('lists every problem of an invalid WPC with its pointer, exits 2 and leaves no file behind', async () => {
+    const before = filesIn();
+    const out = join(dir, 'bad.clawproof');
+    const r = await clawproof('run', '--policy', join(ROOT, 'fixtures/policies/invalid/allow-deny-contradiction.wpc.json'), '--tickets', tickets, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the WPC is invalid/);
+    expect(r.stderr).toMatch(/^ {2}error \/\S+: .+\[WPC_[A-Z_]+\]$/m);
+    expect(existsSync(out)).toBe(false);
+    expect(filesIn()).toEqual(before);
+  });
+
+  it('keeps an existing output file intact when the run fails', async () => {
+    const out = join(dir, 'keep.clawproof');
+    writeFileSync(out, 'old');
+    const r = await clawproof('run', '--policy', join(dir, 'missing.json'), '--tickets', tickets, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot read WPC file .*missing\.json: no such file or directory/);
+    expect(readFileSync(out, 'utf8')).toBe('old');
+  });
+
+  it('refuses unreadable or unusable tickets as bad input', async () => {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{"tickets": [');
+    const r1 = await clawproof('run', '--policy', ROUTING, '--tickets', broken, '--out', join(dir, 'x.clawproof'));
+    expect([r1.code, r1.stderr]).toEqual([2, expect.stringMatching(/tickets file .*broken\.json is not valid JSON \(line 1, column \d+\)/)]);
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '{"tickets": [{"id": "nope"}]}');
+    const r2 = await clawproof('run', '--policy', ROUTING, '--tickets', empty, '--out', join(dir, 'x.clawproof'));
+    expect([r2.code, r2.stderr]).toEqual([2, expect.stringMatching(/no usable ticket in .*empty\.json/)]);
+    const r3 = await clawproof('run', '--policy', ROUTING, '--tickets', join(dir, 'nowhere'), '--out', join(dir, 'x.clawproof'));
+    expect([r3.code, r3.stderr]).toEqual([2, expect.stringMatching(/cannot read tickets from .*nowhere: no such file or directory/)]);
+    expect(existsSync(join(dir, 'x.clawproof'))).toBe(false);
+  });
+
+  it('exits 1 when the run is refused: a CST wider than the WPC allows', async () => {
+    const out = join(dir, 'wide.clawproof');
+    const r = await clawproof(...base(out), '--scope', 'tickets.read,tickets.assign');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/refusing to mint a CST wider than the WPC .* tickets\.assign is denied by \/tools\/deny\/2/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on a malformed command line or keyring', async () => {
+    expect((await clawproof('run', '--policy', ROUTING)).code).toBe(2);
+    expect((await clawproof(...base(join(dir, 'y.clawproof')), '--model', 'gpt')).stderr).toMatch(/--model must be local or compromised/);
+    expect((await clawproof(...base(join(dir, 'y.clawproof')), '--start', 'yesterday')).code).toBe(2);
+    const badKeys = join(dir, 'keys.json');
+    writeFileSync(badKeys, '{"mediaType": "nope"}');
+    const r = await clawproof(...base(join(dir, 'y.clawproof')), '--keys', badKeys);
+    expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/keyring: \/mediaType must be/)]);
+    expect((await clawproof(...base(join(dir, 'nodir', 'y.clawproof')))).stderr).toMatch(/cannot write the bundle into .*nodir: no such file or directory/);
+  });
+});

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { sha256 } from '../../src/core/hash.js';
+import { deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, saveBundle } from '../../src/store/bundles.js';
+import type { ClawproofDb } from '../../src/store/db.js';
+import { makeBundle, manualClock, openTestDb } from './support.js';
+
+let db: ClawproofDb;
+afterEach(() => db?.close());
+
+describe('saveBundle', () => {
+  it('stores the bytes once under their sha256 and lists the bundle with its name and source', async () => {
+    db = openTestDb();
+    const bytes = await makeBundle(1);
+    const row = await saveBundle(db, { bytes, source: 'lab', name: 'run-1.clawproof' });
+
+    expect(row.hash).toBe(sha256(bytes));
+    expect(row).toMatchObject({ name: 'run-1.clawproof', source: 'lab', size: bytes.byteLength, lastVerdict: null });
+    expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+    expect((await listBundles(db)).map((b) => b.hash)).toEqual([row.hash]);
+  });
+
+  it('keeps one copy when the same bytes are saved again, and only moves "last opened"', async () => {
+    db = openTestDb();
+    const clock = manualClock();
+    const bytes = await makeBundle(1);
+    const first = await saveBundle(db, { bytes, source: 'opened', name: 'a.clawproof' }, clock.now);
+    clock.advance();
+    const second = await saveBundle(db, { bytes, source: 'lab', name: 'b.clawproof' }, clock.now);
+
+    expect(await db.bundleBytes.count()).toBe(1);
+    expect(await db.bundles.count()).toBe(1);
+    expect(second).toMatchObject({ name: 'a.clawproof', source: 'opened', addedAt: first.addedAt });
+    expect(second.lastOpenedAt > first.lastOpenedAt).toBe(true);
+  });
+
+  it('stores a copy, so a caller reusing its buffer cannot change the stored bundle', async () => {
+    db = openTestDb();
+    const bytes = await makeBundle(1);
+    const original = bytes.slice();
+    const row = await saveBundle(db, { bytes, source: 'opened' });
+    bytes.fill(0);
+    expect(await getBundleBytes(db, row.hash)).toEqual(original);
+  });
+
+  it('names an unnamed bundle after its hash', async () => {
+    db = openTestDb();
+    const bytes = await makeBundle(1);
+    const row = await saveBundle(db, { bytes, source: 'opened', name: '   ' });
+    expect(row.name).toBe(`bundle-${row.hash.slice(7, 19)}.clawproof`);
+  });
+
+  it('refuses an unknown source and content that is not bytes', async () => {
+    db = openTestDb();
+    await expect(saveBundle(db, { bytes: new Uint8Array([1]), source: 'cloud' as never })).rejects.toMatchObject({ code: 'STORE_FAILED' });
+    await expect(saveBundle(db, { bytes: 'text' as never, source: 'opened' })).rejects.toMatchObject({ code: 'STORE_FAILED' });
+    expect(await db.bundles.count()).toBe(0);
+  });
+});
+
+describe('listing, usage and deletion', () => {
+  it('lists the most recently opened bundle first', async () => {
+    db = openTestDb();
+    const clock = manualClock();
+    const a = await saveBundle(db, { bytes: await makeBundle(1), source: 'opened' }, clock.now);
+    clock.advance();
+    const b = await saveBundle(db, { bytes: await makeBundle(2), source: 'opened' }, clock.now);
+    clock.advance();
+    await saveBundle(db, { bytes: await getBundleBytes(db, a.hash), source: 'opened' }, clock.now);
+    expect((await listBundles(db)).map((r) => r.hash)).toEqual([a.hash, b.hash]);
+  });
+
+  it('adds up the stored sizes', async () => {
+    db = openTestDb();
+    const one = await makeBundle(1);
+    const two = await makeBundle(2);
+    await saveBundle(db, { bytes: one, source: 'opened' });
+    await saveBundle(db, { bytes: two, source: 'lab' });
+    expect(await libraryUsage(db)).toEqual({ bundles: 2, bundleBytes: one.byteLength + two.byteLength, reports: 0 });
+  });
+
+  it('deletes a bundle with its bytes, reports and seen tokens, leaving the others', async () => {
+    db = openTestDb();
+    const keep = await saveBundle(db, { bytes: await makeBundle(1), source: 'opened' });
+    const drop = await saveBundle(db, { bytes: await makeBundle(2), source: 'opened' });
+    const root = 'sha256:' + 'a'.repeat(64);
+    for (const hash of [keep.hash, drop.hash]) {
+      await db.reports.put({ bundleHash: hash, trustRootHash: root as never, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+      await db.seenTokens.put({ jti: `jti-${hash}`, bundleHash: hash, jobId: 'job', seenAt: '' });
+    }
+
+    await deleteBundle(db, drop.hash);
+
+    expect(await getBundle(db, drop.hash)).toBeUndefined();
+    await expect(getBundleBytes(db, drop.hash)).rejects.toMatchObject({ code: 'STORE_NOT_FOUND' });
+    expect((await db.reports.toArray()).map((r) => r.bundleHash)).toEqual([keep.hash]);
+    expect((await db.seenTokens.toArray()).map((r) => r.bundleHash)).toEqual([keep.hash]);
+    expect(await getBundleBytes(db, keep.hash)).toBeInstanceOf(Uint8Array);
+  });
+});
