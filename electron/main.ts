@@ -37,7 +37,7 @@ const APP_NAME = 'Clawproof';
 // Reload and DevTools when run from the source tree (`npm run desktop`), never in packages.
 const DEVELOPMENT = !app.isPackaged;
 
-// Both must happen before `ready`.
+// All three must happen before `ready`.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { ...APP_SCHEME_PRIVILEGES } }]);
 app.enableSandbox();
 app.setName(APP_NAME);

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { base64Decode, bytesEqual } from '../core/bytes.js';
 import { canonicalBytes } from '../core/canonical.js';
 import { parseDsseEnvelope, verifyDsse, type DsseEnvelope } from '../core/dsse.js';
+import type { VerifySignatureOptions } from '../core/ed25519/index.js';
 import { isClawproofError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
 import { parseStrictJson, type JsonValue } from '../core/json.js';
@@ -17,7 +18,6 @@ import { MAX_PAYLOAD_DEPTH } from './limits.js';
 import type { CheckIssue } from './report.js';
 import { zodIssuesToReport, type IssuePlace } from './schemas/issues.js';
 import type { KeyResolver } from './trusted-keys.js';
-import type { VerifySignatureOptions } from '../core/ed25519/index.js';
 
 export interface EnvelopeSpec<P> {
   readonly pointer: string;

@@ -94,7 +94,7 @@ function finish(parse: () => JsonValue, hash: Digest | null, bytes: number): Bun
     if (!isClawproofError(cause)) throw cause;
     const code = PARSE_CODES[cause.code] ?? 'INPUT_NOT_JSON';
     const evidence: Evidence = cause.position === undefined ? { note: cause.code } : { position: cause.position, note: cause.code };
-    return unusable(code, `the bundle is not usable: ${cause.message}`, evidence, code === 'INPUT_TOO_LARGE' ? null : hash, bytes);
+    return unusable(code, `the bundle cannot be read as strict JSON: ${cause.message}`, evidence, code === 'INPUT_TOO_LARGE' ? null : hash, bytes);
   }
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     const got = document === null ? 'null' : Array.isArray(document) ? 'an array' : typeof document;

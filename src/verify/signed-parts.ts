@@ -27,11 +27,17 @@ export interface SignedPart {
 
 export function signedParts(ctx: VerifyContext): SignedPart[] {
   const now = ctx.options.now === undefined ? null : ctx.options.now.toISOString();
+  const job = jobStart(ctx);
+  // A part whose own time cannot be read (its payload failed the structure check) is judged at
+  // the job's start: the structure check fails it anyway, and its key is still checked.
   const when = (own: string | null, source: string): { at: string | null; atSource: string } =>
-    now !== null ? { at: now, atSource: 'the verification time (options.now)' } : { at: own, atSource: source };
+    now !== null
+      ? { at: now, atSource: 'the verification time (options.now)' }
+      : own !== null
+        ? { at: own, atSource: source }
+        : { at: job.at, atSource: `${job.source}, since its own time is unreadable` };
 
   const parts: SignedPart[] = [];
-  const job = jobStart(ctx);
   parts.push({
     pointer: ctx.wpc.pointer,
     role: ctx.wpc.role,

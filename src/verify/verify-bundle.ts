@@ -64,7 +64,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
   if (!input.ok) {
     const checks = CHECK_IDS.map((id) =>
       id === 'structure'
-        ? checkResult('structure', [input.issue], [], `The bundle could not be read: ${input.issue.message}.`)
+        ? checkResult('structure', [input.issue], [], `The bundle could not be read (${input.issue.code}), so no other check ran.`)
         : skippedResult(id, 'Not run: the bundle could not be read (see structure).'),
     );
     report(checks, 0, checked.onProgress);

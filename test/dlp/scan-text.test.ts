@@ -79,17 +79,7 @@ describe('scanText', () => {
     expect(code(() => scanText(42 as never, DETECTOR_IDS))).toBe('DLP_INPUT_INVALID');
   });
 
-  it('scans a 5 KB ticket with every detector in well under 50 ms', () => {
-    let text = '';
-    while (text.length < 5000) text += BENIGN_TEXTS.join('\n');
-    text = text.slice(0, 5000);
-    scanText(text, ALL);
-    const t0 = performance.now();
-    for (let i = 0; i < 10; i++) scanText(text, ALL);
-    expect((performance.now() - t0) / 10).toBeLessThan(50);
-  });
-
-  it('stays fast on pathological input (no catastrophic backtracking)', () => {
+  it('stays linear on pathological input (no catastrophic backtracking): a hang guard, not a speed target', () => {
     const inputs = ['1 '.repeat(20000), '1-'.repeat(20000), 'a@'.repeat(20000), `x@${'a.'.repeat(20000)}`, '(1) '.repeat(10000), 'key= '.repeat(10000), 'DE89 '.repeat(8000), `${'a'.repeat(50000)}@example.com`];
     for (const text of inputs) {
       const t0 = performance.now();

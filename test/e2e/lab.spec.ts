@@ -4,7 +4,7 @@
  */
 import { Buffer } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 /** A full run of the sample set takes about ten seconds on a small CI machine; verifying it as long. */

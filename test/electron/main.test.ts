@@ -96,10 +96,11 @@ const fake = await vi.hoisted(async () => {
   });
 
   const handlers = new Map<string, Handler>();
+  type Responder = (request: { url: string; method: string }) => Promise<Response>;
   const protocol = {
-    responder: undefined as undefined | ((request: { url: string; method: string }) => Promise<Response>),
+    responder: undefined as undefined | Responder,
     registerSchemesAsPrivileged: (schemes: unknown) => calls.push(`protocol.registerSchemesAsPrivileged ${JSON.stringify(schemes)}`),
-    handle: (scheme: string, responder: typeof protocol.responder) => {
+    handle: (scheme: string, responder: Responder) => {
       calls.push(`protocol.handle ${scheme}`);
       protocol.responder = responder;
     },
@@ -144,7 +145,10 @@ const builtApp = await vi.hoisted(async () => {
   return root;
 });
 
-vi.mock('../../electron/paths.js', () => ({ APP_ROOT: builtApp, PRELOAD: '/opt/Clawproof/resources/app.asar/dist/electron/electron/preload.cjs' }));
+vi.mock('../../electron/paths.js', () => ({
+  APP_ROOT: builtApp,
+  PRELOAD: '/opt/Clawproof/resources/app.asar/dist/electron/electron/preload.cjs',
+}));
 
 let folder: string;
 const savedArgv = process.argv;
@@ -177,7 +181,8 @@ describe('electron/main.ts', () => {
   });
 
   it('takes the single-instance lock, passing its own files to the running instance', () => {
-    expect(fake.calls).toContain(`app.requestSingleInstanceLock ${JSON.stringify({ openPaths: [join(folder, 'from-command-line.clawproof')] })}`);
+    const data = { openPaths: [join(folder, 'from-command-line.clawproof')] };
+    expect(fake.calls).toContain(`app.requestSingleInstanceLock ${JSON.stringify(data)}`);
   });
 
   it('loads the app from its own origin in a locked-down window', () => {
@@ -258,7 +263,8 @@ describe('electron/main.ts', () => {
     const handler = fake.handlers.get(INVOKE_CHANNELS.openBundle) as Handler;
     const contents = window().webContents;
     const other = new EventEmitter();
-    await expect(handler({ sender: contents, senderFrame: { url: 'https://example.com/', parent: null } })).rejects.toThrow(/Refused/u);
+    const elsewhere = { url: 'https://example.com/', parent: null };
+    await expect(handler({ sender: contents, senderFrame: elsewhere })).rejects.toThrow(/Refused/u);
     await expect(handler({ sender: contents, senderFrame: { url: 'app://clawproof/', parent: {} } })).rejects.toThrow(/Refused/u);
     await expect(handler({ sender: contents, senderFrame: null })).rejects.toThrow(/Refused/u);
     await expect(handler({ sender: other, senderFrame: contents.mainFrame })).rejects.toThrow(/Refused/u);
@@ -267,7 +273,10 @@ describe('electron/main.ts', () => {
 
   it('validates arguments behind the sender check', async () => {
     const handler = fake.handlers.get(INVOKE_CHANNELS.saveBundle) as Handler;
-    await expect(handler(trustedEvent(), 'not bytes', 'a/b')).resolves.toMatchObject({ status: 'failed', code: 'DESKTOP_ARGUMENT_INVALID' });
+    await expect(handler(trustedEvent(), 'not bytes', 'a/b')).resolves.toMatchObject({
+      status: 'failed',
+      code: 'DESKTOP_ARGUMENT_INVALID',
+    });
   });
 
   it('holds the file from the command line until the page listens, then delivers it', async () => {
@@ -276,7 +285,8 @@ describe('electron/main.ts', () => {
     await vi.waitFor(() => expect(window().webContents.sent).toHaveLength(1));
     const [channel, payload] = window().webContents.sent[0] ?? [];
     expect(channel).toBe(PUSH_CHANNELS.fileOpened);
-    expect(payload).toEqual({ status: 'opened', file: { name: 'from-command-line.clawproof', bytes: new TextEncoder().encode('{"bundle":1}') } });
+    const bytes = new TextEncoder().encode('{"bundle":1}');
+    expect(payload).toEqual({ status: 'opened', file: { name: 'from-command-line.clawproof', bytes } });
   });
 
   it('delivers a file from a second launch to the running window', async () => {

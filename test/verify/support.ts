@@ -17,7 +17,7 @@ import type { JsonObject } from '../../src/core/json.js';
 import { signCompactJws } from '../../src/core/jws.js';
 import { PAYLOAD_TYPES, type PayloadKind } from '../../src/core/bundle/media-types.js';
 import { bundleCounts, bundleMerkleRoot } from '../../src/core/bundle/leaves.js';
-import type { CstClaims, ManifestPayload, ProofBundle, ReceiptPayload } from '../../src/core/bundle/types.js';
+import type { CstClaims, ManifestPayload, ProofBundle, ReceiptPayload, RecordPayload } from '../../src/core/bundle/types.js';
 import type { TrustRole, TrustRoot } from '../../src/core/trust-root.js';
 import { DEMO_VALID_FROM, DEMO_VALID_UNTIL, demoKeyring, newKeyring } from '../../src/runtime/keys/generate.js';
 import { signerFor, type Keyring } from '../../src/runtime/keys/keyring.js';
@@ -137,6 +137,19 @@ export function rewriteReceipts(bundle: ProofBundle, edit: (receipt: ReceiptPayl
     const bytes = canonicalBytes(payload);
     prev = sha256(bytes);
     return signDsse(PAYLOAD_TYPES.receipt, bytes, [signerFor(KEYRING, 'proxy')]);
+  });
+}
+
+/** As rewriteReceipts, for the harness's records. */
+export function rewriteRecords(bundle: ProofBundle, edit: (record: RecordPayload, index: number) => void = () => undefined): void {
+  let prev: string | null = null;
+  bundle.records = bundle.records.map((envelope, i) => {
+    const payload = payloadOf<RecordPayload>(envelope);
+    edit(payload, i);
+    payload.prev = prev as RecordPayload['prev'];
+    const bytes = canonicalBytes(payload);
+    prev = sha256(bytes);
+    return signDsse(PAYLOAD_TYPES.record, bytes, [signerFor(KEYRING, 'harness')]);
   });
 }
 

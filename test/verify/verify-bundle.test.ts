@@ -11,7 +11,7 @@ import { CHECK_IDS } from '../../src/verify/report.js';
 import { LIMITATIONS } from '../../src/verify/limitations.js';
 import { VERIFIER_VERSION } from '../../src/verify/version.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
-import { STRANGER, TRUST_ROOT, ROOT, checkOf, codesOf, failedChecks, makeBundle, payloadOf, verify } from './support.js';
+import { STRANGER, TRUST_ROOT, ROOT, checkOf, codesOf, failedChecks, makeBundle, payloadOf, reseal, verify } from './support.js';
 
 describe('verifyBundle on bundles the runtime produced', () => {
   for (const policy of ['ticket-routing', 'zendesk'] as const) {
@@ -115,11 +115,24 @@ describe('verdict unknown-signer', () => {
     expect(report.summary).toMatch(/^Unknown signer/);
   });
 
-  it('is not given when, besides an untrusted signer, content is wrong', async () => {
+  it('is given when only the manifest is signed by an unknown harness key, and says so in trust and manifest', async () => {
     const bundle = await makeBundle();
+    reseal(bundle, () => undefined, STRANGER);
+    const report = await verify(bundle);
+    expect(report.verdict).toBe('unknown-signer');
+    expect(failedChecks(report)).toEqual(['trust', 'manifest']);
+    expect(codesOf(report, 'trust')).toEqual(['TRUST_ROOT_DEMO_ONLY', 'KEY_NOT_TRUSTED']);
+    expect(checkOf(report, 'trust').issues[1]!.evidence[0]).toMatchObject({ pointer: '/manifest' });
+    expect(codesOf(report, 'manifest')).toEqual(['SIGNATURE_UNVERIFIED']);
+  });
+
+  it('is not given when, besides an untrusted signer, content the trusted parts explain is wrong', async () => {
+    const bundle = await makeBundle();
+    reseal(bundle, () => undefined, STRANGER);
     bundle.tickets[0]!.after.status = 'deleted';
-    const report = await verify(bundle, trustRootFromKeyring(STRANGER));
+    const report = await verify(bundle);
     expect(report.verdict).toBe('invalid');
+    expect(failedChecks(report)).toContain('tickets');
   });
 });
 

@@ -168,7 +168,7 @@ function checkLines(check: CheckResult, width: number): string[] {
   const indent = ' '.repeat(6);
   const lines = [head, `${indent}${first?.message ?? check.message}`];
   const evidence = first?.evidence[0] ?? check.evidence[0];
-  if (evidence !== undefined) lines.push(`${indent}at ${evidenceText(evidence)}`);
+  if (evidence !== undefined) lines.push(`${indent}${evidence.pointer === undefined && evidence.position === undefined ? 'evidence:' : 'at'} ${evidenceText(evidence)}`);
   const more = check.issues.length - 1;
   if (more > 0) lines.push(`${indent}(${more} more issue${more === 1 ? '' : 's'}; --json lists them all)`);
   return lines;
@@ -196,8 +196,7 @@ function comparisonText(path: string, c: ExportComparison): string {
     `  ${c.compared} tickets compared, ${c.correlated} correlated by content hash, ${c.outsideBundle} outside the bundle, ${c.missingFromExport.length} missing from the export`,
   ];
   for (const change of c.changes.slice(0, MAX_PROBLEMS_SHOWN)) {
-    const label = change.kind === 'field' ? `CHANGED  ticket ${change.ticketId} ${change.field}` : `UNCORRELATED  ticket ${change.ticketId}`;
-    lines.push(`  ${label}: ${change.message}`, `      export ${change.exportPointer}, bundle ${change.bundlePointer}`);
+    lines.push(`  ${change.kind === 'field' ? 'CHANGED' : 'UNCORRELATED'}  ${change.message}`, `      export ${change.exportPointer}, bundle ${change.bundlePointer}`);
   }
   if (c.changes.length > MAX_PROBLEMS_SHOWN) lines.push(`  ... and ${c.changes.length - MAX_PROBLEMS_SHOWN} more`);
   for (const p of c.problems.slice(0, MAX_PROBLEMS_SHOWN)) lines.push(`  export ${p.pointer === '' ? '(document)' : p.pointer}: ${p.message}`);

@@ -16,6 +16,7 @@ import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { approvalFor } from '../diff/approval-binding.js';
 import { evidenceOf, proposalOf, recordIndex, type IndexedRecord, type RecordIndex } from '../diff/records.js';
+import { firstEvidence } from './evidence.js';
 import { checkResult, failIssue, warnIssue } from './result.js';
 
 const BINDING_CODES = {
@@ -29,20 +30,14 @@ export function checkApprovals(ctx: VerifyContext): CheckResult {
   const index = recordIndex(ctx);
   const policy = ctx.wpc.signatureOk ? ctx.wpc.policy : null;
   const applied = index.decisions.filter((d) => d.payload.applied && actionKind(d.payload.action) === 'write');
-  const issues: CheckIssue[] = [];
   const used = new Set<number>();
-  for (const d of applied) issues.push(...applyIssues(index, policy, d, used));
-  issues.push(...unusedApprovalIssues(index, used));
+  // concat, not push(...): a hostile bundle can hold more issues than a call takes arguments.
+  let issues: CheckIssue[] = applied.flatMap((d) => applyIssues(index, policy, d, used));
+  issues = issues.concat(unusedApprovalIssues(index, used));
   const automatic = index.approvals.filter((a) => used.has(a.index) && a.payload.mode === 'auto');
   if (automatic.length > 0) {
-    issues.push(
-      {
-        severity: 'warn',
-        code: 'APPROVAL_AUTOMATIC',
-        message: `${automatic.length} applied write(s) were approved automatically (mode "auto"): the approver key signed, but no person reviewed the proposal`,
-        evidence: automatic.map((a) => evidenceOf(a)),
-      },
-    );
+    const message = `${automatic.length} applied write(s) were approved automatically (mode "auto"): the approver key signed, but no person reviewed the proposal`;
+    issues.push(warnIssue('APPROVAL_AUTOMATIC', message, ...firstEvidence(automatic.map((a) => evidenceOf(a)))));
   }
   const evidence: Evidence[] = [
     { pointer: '/records', note: `${applied.length} applied write(s)` },

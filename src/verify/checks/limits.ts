@@ -33,10 +33,11 @@ interface Observation {
 export function checkLimits(ctx: VerifyContext): CheckResult {
   const index = recordIndex(ctx);
   const policy = ctx.wpc.signatureOk ? ctx.wpc.policy : null;
-  const issues: CheckIssue[] = [];
+  let issues: CheckIssue[] = [];
   const observations: Observation[] = [];
   if (policy === null) {
-    issues.push(failIssue('LIMITS_UNVERIFIABLE', 'without a verified, valid WPC the limits the run had to keep are unknown', { pointer: ctx.wpc.pointer }));
+    const message = 'without a verified, valid WPC the limits the run had to keep are unknown';
+    issues.push(failIssue('LIMITS_UNVERIFIABLE', message, { pointer: ctx.wpc.pointer }));
   } else {
     const { ratePerMinute, maxConcurrency, maxModelCallsPerTicket, maxTicketsPerRun } = policy.limits;
     if (ratePerMinute !== null) observations.push(rate(index, ratePerMinute.value, ratePerMinute.pointer, issues));
@@ -44,9 +45,10 @@ export function checkLimits(ctx: VerifyContext): CheckResult {
     if (maxModelCallsPerTicket !== null) observations.push(callsPerTicket(index, maxModelCallsPerTicket.value, maxModelCallsPerTicket.pointer, issues));
     if (maxTicketsPerRun !== null) observations.push(ticketsPerRun(index, maxTicketsPerRun.value, maxTicketsPerRun.pointer, issues));
     const thresholds = new Map<LimitName, number>(observations.map((o) => [o.limit, o.threshold]));
-    issues.push(...limitRecordIssues(index, thresholds));
+    // concat, not push(...): a hostile bundle can hold more records than a call takes arguments.
+    issues = issues.concat(limitRecordIssues(index, thresholds));
   }
-  issues.push(...skippedIssues(index), ...degradeIssues(index));
+  issues = issues.concat(skippedIssues(index), degradeIssues(index));
   const evidence: Evidence[] = [
     ...observations.map((o) => ({
       pointer: ctx.wpc.pointer,
@@ -83,20 +85,29 @@ function rate(index: RecordIndex, limit: number, pointer: string | null, issues:
 }
 
 function concurrency(index: RecordIndex, limit: number, pointer: string | null, issues: CheckIssue[]): Observation {
-  const inFlight = new Map<number, IndexedRecord<'intake'>>();
-  let worst: IndexedRecord<'intake'>[] = [];
-  for (const r of index.records) {
-    if (r.payload.kind === 'intake') {
-      inFlight.set(r.payload.ticket_id, r as IndexedRecord<'intake'>);
-      if (inFlight.size > worst.length) worst = [...inFlight.values()];
-    } else if (r.payload.kind === 'ticket_done') {
-      inFlight.delete(r.payload.ticket_id);
+  // Walk the chain once for the peak, again up to the peak for the tickets then in flight.
+  const walk = (stopAt: number): { peak: number; at: number; inFlight: Map<number, IndexedRecord<'intake'>> } => {
+    const inFlight = new Map<number, IndexedRecord<'intake'>>();
+    let peak = 0;
+    let at = -1;
+    for (const r of index.records) {
+      if (r.index > stopAt) break;
+      if (r.payload.kind === 'intake') {
+        inFlight.set(r.payload.ticket_id, r as IndexedRecord<'intake'>);
+        if (inFlight.size > peak) [peak, at] = [inFlight.size, r.index];
+      } else if (r.payload.kind === 'ticket_done') {
+        inFlight.delete(r.payload.ticket_id);
+      }
     }
+    return { peak, at, inFlight };
+  };
+  const { peak, at } = walk(Number.POSITIVE_INFINITY);
+  if (peak > limit) {
+    const worst = [...walk(at).inFlight.values()];
+    const what = `${peak} tickets were in flight at once (intake to ticket_done)`;
+    issues.push(exceeded('max_concurrency', limit, peak, what, worst.map((r) => evidenceOf(r))));
   }
-  if (worst.length > limit) {
-    issues.push(exceeded('max_concurrency', limit, worst.length, `${worst.length} tickets were in flight at once (intake to ticket_done)`, worst.map((r) => evidenceOf(r))));
-  }
-  return { limit: 'max_concurrency', threshold: limit, pointer, observed: worst.length };
+  return { limit: 'max_concurrency', threshold: limit, pointer, observed: peak };
 }
 
 function callsPerTicket(index: RecordIndex, limit: number, pointer: string | null, issues: CheckIssue[]): Observation {
@@ -110,7 +121,8 @@ function callsPerTicket(index: RecordIndex, limit: number, pointer: string | nul
   for (const [ticketId, receipts] of byTicket) {
     most = Math.max(most, receipts.length);
     if (receipts.length > limit) {
-      issues.push(exceeded('max_model_calls_per_ticket', limit, receipts.length, `ticket ${ticketId} has ${receipts.length} receipted model calls`, receipts.map((r) => evidenceOf(r))));
+      const what = `ticket ${ticketId} has ${receipts.length} receipted model calls`;
+      issues.push(exceeded('max_model_calls_per_ticket', limit, receipts.length, what, receipts.map((r) => evidenceOf(r))));
     }
   }
   return { limit: 'max_model_calls_per_ticket', threshold: limit, pointer, observed: most };
@@ -121,7 +133,8 @@ function ticketsPerRun(index: RecordIndex, limit: number, pointer: string | null
   for (const r of index.intakes) if (!firstIntakes.has(r.payload.ticket_id)) firstIntakes.set(r.payload.ticket_id, r);
   const started = [...firstIntakes.values()];
   if (started.length > limit) {
-    issues.push(exceeded('max_tickets_per_run', limit, started.length, `${started.length} tickets were started in one run`, started.slice(limit).map((r) => evidenceOf(r))));
+    const what = `${started.length} tickets were started in one run`;
+    issues.push(exceeded('max_tickets_per_run', limit, started.length, what, started.slice(limit).map((r) => evidenceOf(r))));
   }
   return { limit: 'max_tickets_per_run', threshold: limit, pointer, observed: started.length };
 }

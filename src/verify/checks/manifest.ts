@@ -10,6 +10,7 @@ import { bundleMerkleRoot, type BundleBody } from '../../core/bundle/leaves.js';
 import type { BundleCounts } from '../../core/bundle/types.js';
 import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
+import { LIST_CAPS } from '../document-shape.js';
 import { LIST_MEMBERS } from '../schemas/bundle.js';
 import { bindingOf } from './binding.js';
 import { checkResult, failIssue, plural } from './result.js';
@@ -42,7 +43,7 @@ export function checkManifest(ctx: VerifyContext): CheckResult {
   }
   const recomputed = merkleRoot(ctx);
   if (recomputed === null) {
-    issues.push(failIssue('MERKLE_ROOT_UNCHECKABLE', 'the Merkle root cannot be recomputed: a part of the bundle is missing or not a list', { pointer: POINTER, payloadPointer: '/merkle_root' }));
+    issues.push(failIssue('MERKLE_ROOT_UNCHECKABLE', 'the Merkle root is not recomputed: parts of the bundle are missing or malformed (see structure), so nothing is committed to', { pointer: POINTER, payloadPointer: '/merkle_root' }));
   } else {
     evidence.push({ pointer: POINTER, note: `Merkle root ${recomputed.root} over ${plural(recomputed.treeSize, 'part')}` });
     if (recomputed.treeSize !== m.tree_size) {
@@ -77,11 +78,22 @@ export function checkManifest(ctx: VerifyContext): CheckResult {
   return checkResult('manifest', issues, evidence, message);
 }
 
-/** RFC 9162 root over the document's parts as read; null when a part is missing or of the wrong container type. */
+/**
+ * RFC 9162 root over the document's parts as read; null when a part is missing, a list is not one
+ * or is over its cap, or a part is malformed. A malformed bundle already fails; not hashing its
+ * parts keeps a document of millions of tiny junk entries from costing millions of hashes.
+ */
 function merkleRoot(ctx: VerifyContext): { root: string; treeSize: number } | null {
   const doc = ctx.document;
   if (!Object.hasOwn(doc, 'wpc') || !Object.hasOwn(doc, 'cst')) return null;
-  for (const name of LIST_MEMBERS) if (!Array.isArray(doc[name])) return null;
+  for (const name of LIST_MEMBERS) {
+    const list = doc[name];
+    if (!Array.isArray(list) || list.length > LIST_CAPS[name]) return null;
+  }
+  const views = [ctx.wpc, ...ctx.receipts, ...ctx.records, ...ctx.approvals];
+  if (views.some((v) => v.signatureStatus === 'malformed' && v.problems.some((p) => p.code === 'ENVELOPE_MALFORMED'))) return null;
+  const { modelViews, modelResponses, tickets } = ctx.items;
+  if ([...modelViews, ...modelResponses, ...tickets].some((item) => item.value === null)) return null;
   try {
     return bundleMerkleRoot(doc as unknown as BundleBody);
   } catch {

@@ -95,7 +95,7 @@ export function checkModelViews(ctx: VerifyContext): CheckResult {
   const evidence: Evidence[] = [{ pointer: '/model_views', note: `${plural(ctx.items.modelViews.length, 'model view')}, ${plural(ctx.items.modelResponses.length, 'response')}` }];
   const message =
     issues.length === 0
-      ? `Each of the ${plural(paired, 'receipt')} has exactly one model view and one response, and both hash to what the receipt says.`
+      ? `Every receipt (${paired}) has exactly one model view and one response, and both hash to what the receipt says.`
       : `${plural(issues.length, 'problem')} pairing model views and responses with their receipts.`;
   return checkResult('model_views', issues, evidence, message);
 }

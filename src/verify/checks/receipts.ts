@@ -62,7 +62,7 @@ export function checkReceipts(ctx: VerifyContext): CheckResult {
   const evidence: Evidence[] = [{ pointer: '/receipts', note: `${plural(ctx.receipts.length, 'receipt')}${binding.jobId === null ? '' : ` for job ${binding.jobId}`}` }];
   const message =
     issues.length === 0
-      ? `All ${plural(ctx.receipts.length, 'receipt')} are signed by a trusted proxy key, bound to this job, CST and policy, and form one unbroken chain matching the manifest's count.`
+      ? `The ${plural(ctx.receipts.length, 'receipt')} ${ctx.receipts.length === 1 ? 'is' : 'are'} signed by a trusted proxy key, bound to this job, CST and policy, and form${ctx.receipts.length === 1 ? 's' : ''} one unbroken chain matching the manifest's count.`
       : `${plural(issues.length, 'problem')} with the gateway receipts: signatures, bindings, chain or count.`;
   return checkResult('receipts', issues, evidence, message);
 }

@@ -20,7 +20,7 @@ export function checkStructure(ctx: VerifyContext): CheckResult {
   const parts = views.length + ctx.items.modelViews.length + ctx.items.modelResponses.length + ctx.items.tickets.length;
   const message =
     issues.length === 0
-      ? `The document is a ${ctx.bundle.mediaType} version ${ctx.bundle.version} bundle; all ${plural(parts, 'part')} have their format` +
+      ? `The document is a bundle of type ${ctx.bundle.mediaType}, version ${ctx.bundle.version}; all ${plural(parts, 'part')} have their format` +
         (unread > 0 ? ` (the payloads of ${plural(unread, 'signed part')} without a trusted signature were not read)` : '') +
         '.'
       : `${plural(issues.length, 'structure problem')}: the bundle does not have the Clawproof bundle format.`;

@@ -26,6 +26,10 @@ export function checkTickets(ctx: VerifyContext): CheckResult {
   const index = recordIndex(ctx);
   const entries = ctx.items.tickets.filter((item): item is ItemView<TicketEntry> & { value: TicketEntry } => item.value !== null);
   const issues: CheckIssue[] = [];
+  // One by one, not push(...): a hostile bundle can hold more issues than a call takes arguments.
+  const add = (list: readonly CheckIssue[]): void => {
+    for (const issue of list) issues.push(issue);
+  };
   const seen = new Map<TicketId, string>();
   for (const item of entries) {
     const id = item.value.ticket_id;
@@ -36,9 +40,10 @@ export function checkTickets(ctx: VerifyContext): CheckResult {
       continue;
     }
     seen.set(id, item.pointer);
-    issues.push(...entryIssues(index, item.value, item.pointer));
+    add(entryIssues(index, item.value, item.pointer));
   }
-  issues.push(...unlistedIssues(index, seen), ...countIssues(index, entries.length));
+  add(unlistedIssues(index, seen));
+  add(countIssues(index, entries.length));
   const evidence: Evidence[] = entries.map((item) => ({ pointer: item.pointer, ticketId: item.value.ticket_id }));
   const failed = issues.length;
   const message =

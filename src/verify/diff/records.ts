@@ -32,7 +32,6 @@ export interface RecordIndex {
   readonly decisions: readonly IndexedRecord<'decision'>[];
   readonly proposals: readonly IndexedRecord<'proposal'>[];
   readonly intakes: readonly IndexedRecord<'intake'>[];
-  readonly ticketDone: readonly IndexedRecord<'ticket_done'>[];
   readonly limits: readonly IndexedRecord<'limit'>[];
   /** The first signed degrade (`effect: degraded_classify_only`) record, if any. */
   readonly degrade: IndexedRecord<'limit'> | null;
@@ -82,7 +81,6 @@ function buildIndex(ctx: VerifyContext): RecordIndex {
     decisions: ofKind('decision'),
     proposals,
     intakes: ofKind('intake'),
-    ticketDone: ofKind('ticket_done'),
     limits,
     degrade: limits.find((r) => r.payload.effect === 'degraded_classify_only') ?? null,
     receipts,

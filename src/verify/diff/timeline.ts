@@ -3,8 +3,10 @@
  * proposals, tool decisions, approvals and limit events, in time order, each linked to the others.
  *
  * Receipts, records and approvals are three separate lists, each in its own order. Entries sort by
- * time; at one instant a model call sits just before the proposal made from it and an approval just
- * after the proposal it binds, so causes come before effects; anything else keeps its list order.
+ * time. At one instant causes come before effects: a model call sits just before the first record
+ * of its ticket at that instant (the proposal note, or ticket_done after a failed call), an
+ * approval just before the first phase-2 decision after the proposal it binds (or right after the
+ * proposal); everything else keeps its list order.
  */
 import type { VerifyContext } from '../context.js';
 import { approvalFor } from './approval-binding.js';
@@ -25,13 +27,15 @@ export function timeline(ctx: VerifyContext): TimelineEntry[] {
   const proposalByReceipt = new Map<string, IndexedRecord<'proposal'>>();
   for (const p of index.proposals) if (!proposalByReceipt.has(p.payload.receipt_id)) proposalByReceipt.set(p.payload.receipt_id, p);
 
+  const anchors = anchorsOf(index);
+
   for (const r of index.receipts) {
     const proposal = proposalByReceipt.get(r.payload.receipt_id) ?? null;
-    const anchored = proposal !== null && proposal.atMs === r.atMs;
+    const first = anchors.firstAt.get(`${r.payload.ticket_id} ${r.atMs}`);
     keyed.push({
       atMs: r.atMs,
-      anchor: anchored ? proposal.index : -1,
-      tie: anchored ? -1 : r.index,
+      anchor: first?.index ?? -1,
+      tie: first === undefined ? r.index : -1,
       entry: {
         kind: 'model_call',
         at: r.payload.at,
@@ -51,11 +55,11 @@ export function timeline(ctx: VerifyContext): TimelineEntry[] {
   }
   for (const a of index.approvals) {
     const proposal = (index.proposalsByHash.get(a.payload.proposal_hash) ?? []).find((p) => p.payload.ticket_id === a.payload.ticket_id) ?? null;
-    const anchored = proposal !== null && proposal.atMs === a.atMs;
+    const [anchor, tie] = approvalAnchor(anchors, proposal, a.atMs) ?? [Number.MAX_SAFE_INTEGER, a.index];
     keyed.push({
       atMs: a.atMs,
-      anchor: anchored ? proposal.index : Number.MAX_SAFE_INTEGER,
-      tie: anchored ? 1 : a.index,
+      anchor,
+      tie,
       entry: {
         kind: 'approval',
         at: a.payload.at,
@@ -73,6 +77,38 @@ export function timeline(ctx: VerifyContext): TimelineEntry[] {
   const time = (k: Keyed): number => (Number.isNaN(k.atMs) ? Number.POSITIVE_INFINITY : k.atMs);
   keyed.sort((x, y) => time(x) - time(y) || x.anchor - y.anchor || x.tie - y.tie);
   return keyed.map((k) => k.entry);
+}
+
+interface Anchors {
+  /** "<ticket> <ms>" -> the first signed record of that ticket at that instant. */
+  readonly firstAt: ReadonlyMap<string, IndexedRecord>;
+  /** Proposal position -> the first phase-2 decision after it at the same instant. */
+  readonly applyAfter: ReadonlyMap<number, IndexedRecord>;
+}
+
+/** Built in one pass over each ticket's records, so placing N entries costs O(N), not O(N * records). */
+function anchorsOf(index: RecordIndex): Anchors {
+  const firstAt = new Map<string, IndexedRecord>();
+  const applyAfter = new Map<number, IndexedRecord>();
+  for (const [ticketId, records] of index.byTicket) {
+    let proposal: IndexedRecord | null = null;
+    for (const r of records) {
+      const key = `${ticketId} ${r.atMs}`;
+      if (!firstAt.has(key)) firstAt.set(key, r);
+      if (r.payload.kind === 'proposal') proposal = r;
+      else if (proposal !== null && r.payload.kind === 'decision' && r.payload.phase === 'apply' && r.atMs === proposal.atMs && !applyAfter.has(proposal.index)) {
+        applyAfter.set(proposal.index, r);
+      }
+    }
+  }
+  return { firstAt, applyAfter };
+}
+
+/** Just before the first phase-2 decision after the proposal at the approval's instant, else just after the proposal. */
+function approvalAnchor(anchors: Anchors, proposal: IndexedRecord<'proposal'> | null, atMs: number): [number, number] | null {
+  if (proposal === null || proposal.atMs !== atMs) return null;
+  const apply = anchors.applyAfter.get(proposal.index);
+  return apply === undefined ? [proposal.index, 1] : [apply.index, -1];
 }
 
 function recordEntry(index: RecordIndex, r: IndexedRecord): TimelineEntry | null {

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -56,7 +56,7 @@ export async function verifyDemo(page: Page, bundle: FixtureBundle): Promise<voi
 
 /** Opens a file through the page's file input, as "Open a bundle…" does. */
 export async function verifyFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
-  await page.locator('input[type=file]').setInputFiles(file);
+  await page.getByRole('group', { name: 'Open a bundle' }).locator('input[type=file]').setInputFiles(file);
   await expect(page.locator('[data-verdict], [data-problem]')).toBeVisible({ timeout: 120_000 });
 }
 
@@ -66,6 +66,14 @@ export async function verdictOf(page: Page): Promise<string | null> {
 
 export function checkRow(page: Page, id: string): Locator {
   return page.locator(`[data-check="${id}"]`);
+}
+
+/** Opens a check's details (failing and warning checks are open already). */
+export async function expandCheck(page: Page, id: string): Promise<Locator> {
+  const row = checkRow(page, id);
+  if ((await row.locator('details').getAttribute('open')) === null) await row.locator('summary').click();
+  await expect(row.locator('details')).toHaveAttribute('open', '');
+  return row;
 }
 
 export function escapeRegExp(text: string): string {
@@ -116,23 +124,30 @@ export function watchPage(page: Page, context: BrowserContext, baseURL: string |
 }
 
 /**
- * Starts a heartbeat in the page: the longest gap between animation frames tells whether the
- * main thread froze. Read it with `longestFrameGap`.
+ * Starts a heartbeat in the page: every gap between animation frames longer than 50 ms is
+ * recorded with the time it ended, so a test can tell whether (and when) the main thread froze.
  */
 export async function startFrameWatch(page: Page): Promise<void> {
   await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __last: number };
-    w.__gap = 0;
-    w.__last = performance.now();
+    const w = window as unknown as { __gaps: [number, number][] };
+    w.__gaps = [];
+    let last = performance.now();
     const beat = (t: number) => {
-      w.__gap = Math.max(w.__gap, t - w.__last);
-      w.__last = t;
+      if (t - last > 50) w.__gaps.push([t, t - last]);
+      last = t;
       requestAnimationFrame(beat);
     };
     requestAnimationFrame(beat);
   });
 }
 
-export async function longestFrameGap(page: Page): Promise<number> {
-  return page.evaluate(() => (window as unknown as { __gap: number }).__gap);
+/** The page's clock (ms), to mark phases of a test against the recorded gaps. */
+export function pageNow(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** The longest gap between frames that ended between `from` and `to` (page clock, ms). */
+export async function longestFrameGap(page: Page, from = 0, to = Infinity): Promise<number> {
+  const gaps = await page.evaluate(() => (window as unknown as { __gaps: [number, number][] }).__gaps);
+  return Math.max(0, ...gaps.filter(([end]) => end >= from && end <= to).map(([, gap]) => gap));
 }

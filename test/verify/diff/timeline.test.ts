@@ -23,15 +23,16 @@ describe('timeline', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
-  it('puts each model call before the proposal made from it, and links them', () => {
+  it('puts each model call just before the proposal note and proposal made from it, and links them', () => {
     for (const proposal of entries.filter((e) => e.kind === 'proposal')) {
       const call = position((e) => e.kind === 'model_call' && e.receiptId === proposal.receiptId);
-      expect(call).toBe(entries.indexOf(proposal) - 1);
+      expect(call).toBe(entries.indexOf(proposal) - 2);
       expect(entries[call]).toMatchObject({ proposalRecordId: proposal.recordId, ticketId: proposal.ticketId });
+      expect(entries[call + 1]).toMatchObject({ kind: 'decision', action: 'tickets.add_internal_note', phase: 'propose', ticketId: proposal.ticketId });
     }
   });
 
-  it('puts each approval after the proposal it binds and before the apply it authorises', () => {
+  it('puts each approval after the proposal it binds, just before the first phase-2 decision', () => {
     const approvals = approvalsOf(auto);
     expect(approvals.length).toBeGreaterThan(0);
     for (const a of approvals) {
@@ -43,6 +44,7 @@ describe('timeline', () => {
       expect(proposal).toBeGreaterThanOrEqual(0);
       expect(proposal).toBeLessThan(at);
       expect(at).toBeLessThan(apply);
+      expect(entries[at + 1]).toMatchObject({ kind: 'decision', phase: 'apply', ticketId: a.ticket_id });
       expect(entries[apply]).toMatchObject({ action: 'tickets.assign', applied: true, code: 'APPROVED' });
     }
   });

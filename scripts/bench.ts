@@ -1,0 +1,248 @@
+/**
+ * npm run bench: the offline verifier's throughput on bundles of 1,000 and 10,000 receipts.
+ *
+ * For each size it measures, in this one process:
+ *  (a) the CLI path, `clawproof verify <bundle> --trust <root>` (src/cli/main.ts in process, the
+ *      node:crypto backend), file bytes to report, in receipts per second;
+ *  (b) a baseline: node:crypto Ed25519 verifications (crypto.verify) of the same receipt
+ *      signatures over their PAE bytes, key objects made once, nothing else;
+ *  and prints both rates, their ratio, peak RSS, and where the verifier's time goes (strict JSON
+ *  parse, signature verification, the rest of reading the signed parts, each check; the manifest
+ *  check is the Merkle root), from a second, instrumented run of verifyBundle.
+ *
+ * The bundles are real runs of the runtime (runJob over sample tickets given fresh ids, the
+ * auto-assign WPC with its limits lifted, automatic approvals), so every receipt comes with its
+ * records, approval, model view and ticket, as in any bundle. Building them is slow (the runtime
+ * signs with pure-JS Ed25519: about 30 ms a ticket), so they are built once, in a child process
+ * (keeping this process's peak RSS the verifier's), and kept in .tmp/bench/ for the next run; a
+ * kept bundle is used only while it was made from the same inputs and still verifies valid.
+ * BENCH_REBUILD=1 forces a rebuild; BENCH_SIZES=1000 runs only the sizes listed.
+ *
+ * Not part of `npm test`: timings depend on the machine.
+ */
+import { spawnSync } from 'node:child_process';
+import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { base64Decode, utf8Encode } from '../src/core/bytes.js';
+import { pae } from '../src/core/dsse.js';
+import { sha256 } from '../src/core/hash.js';
+import { parseStrictJson, type JsonObject } from '../src/core/json.js';
+import { parseTrustRoot } from '../src/core/trust-root.js';
+import type { ProofBundle } from '../src/core/bundle/types.js';
+import { main } from '../src/cli/main.js';
+import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/cli/node-ed25519.js';
+import { serializeBundle } from '../src/runtime/bundle/serialize.js';
+import { runJob } from '../src/runtime/job/run-job.js';
+import { demoKeyring } from '../src/runtime/keys/generate.js';
+import { getModel } from '../src/runtime/models/index.js';
+import { DEMO_START } from '../src/runtime/node/demo-fixtures.js';
+import { getSampleSet } from '../src/runtime/tickets/bundled-sample.js';
+import { readBundleInput } from '../src/verify/input.js';
+import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../src/verify/limits.js';
+import { verifyBundle } from '../src/verify/verify-bundle.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = join(ROOT, '.tmp', 'bench');
+const TRUST_FILE = join(ROOT, 'fixtures', 'trust', 'demo-trust-root.json');
+const WPC_FILE = join(ROOT, 'fixtures', 'policies', 'routing-auto-assign-approval.wpc.json');
+/** The committed tiny demo bundle changes whenever the runtime's output does: part of the cache key. */
+const RUNTIME_STAMP_FILE = join(ROOT, 'fixtures', 'bundles', 'tiny-example.clawproof');
+const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
+const BUILD_ENV = 'CLAWPROOF_BENCH_BUILD';
+const TICKET_ID_BASE = 1_000_000;
+const RUNNER = `const { runnerImport } = await import('vite'); await runnerImport('./scripts/bench.ts', { configFile: false, logLevel: 'error' });`;
+
+// --- building the bundles -----------------------------------------------------------------------
+
+/** The seed WPC in apply mode with every limit lifted: one receipt per ticket, no throttling, no degrading. */
+function benchWpc(): JsonObject {
+  const wpc = parseStrictJson(readFileSync(WPC_FILE)) as JsonObject;
+  return { ...wpc, limits: { ...(wpc['limits'] as JsonObject), max_tickets_per_run: 100_000, rate_limit_per_minute: 1_000_000, max_concurrency: 100_000 } };
+}
+
+function bundlePath(size: number): string {
+  return join(CACHE, `bundle-${size}.clawproof`);
+}
+
+function cacheKey(size: number): string {
+  return sha256(utf8Encode(JSON.stringify({ size, wpc: benchWpc(), runtime: sha256(readFileSync(RUNTIME_STAMP_FILE)), ids: TICKET_ID_BASE, start: DEMO_START })));
+}
+
+async function buildBundle(size: number): Promise<void> {
+  const sample = getSampleSet().tickets;
+  const tickets = Array.from({ length: size }, (_, i) => ({ ...sample[i % sample.length]!, id: TICKET_ID_BASE + i }));
+  const started = performance.now();
+  const { bundle } = await runJob({ wpc: benchWpc(), tickets, model: getModel('local'), keyring: demoKeyring(), seed: 1, start: DEMO_START, approvals: 'auto' });
+  mkdirSync(CACHE, { recursive: true });
+  writeFileSync(bundlePath(size), serializeBundle(bundle));
+  writeFileSync(`${bundlePath(size)}.key`, cacheKey(size));
+  console.log(`  built ${size} tickets in ${seconds(performance.now() - started)}`);
+}
+
+/** A kept bundle of this size made from the same inputs, or a new one built in a child process. */
+function ensureBundle(size: number): Uint8Array {
+  const path = bundlePath(size);
+  const fresh = process.env['BENCH_REBUILD'] !== '1' && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === cacheKey(size);
+  if (!fresh) {
+    console.log(`Building a bundle of ${size} receipts with runJob (once; kept in ${join('.tmp', 'bench')}) ...`);
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, [BUILD_ENV]: String(size) } });
+    if (child.status !== 0) throw new Error(`building the ${size}-receipt bundle failed (exit ${String(child.status)})`);
+  }
+  return new Uint8Array(readFileSync(path));
+}
+
+// --- measuring ----------------------------------------------------------------------------------
+
+interface CliRun {
+  readonly ms: number;
+  readonly exitCode: number;
+}
+
+/** `clawproof verify <bundle> --trust <root>` in this process, its output kept, not printed. */
+async function cliVerify(path: string): Promise<CliRun> {
+  let out = '';
+  const io = { stdout: (text: string) => void (out += text), stderr: (text: string) => void (out += text) };
+  const started = performance.now();
+  const exitCode = await main(['verify', path, '--trust', TRUST_FILE], io);
+  const ms = performance.now() - started;
+  if (exitCode !== 0) throw new Error(`clawproof verify ${path} exited ${exitCode}:\n${out.slice(-2000)}`);
+  return { ms, exitCode };
+}
+
+interface Baseline {
+  readonly receiptMs: number;
+  readonly receipts: number;
+  readonly allMs: number;
+  readonly all: number;
+}
+
+/** crypto.verify over the PAE bytes of the receipts, then of every DSSE envelope: the floor any verifier pays. */
+function baseline(bundle: ProofBundle, trust: ReturnType<typeof parseTrustRoot>): Baseline {
+  const keys = new Map<string, KeyObject>();
+  for (const k of trust.keys) {
+    keys.set(k.keyid, createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), base64Decode(k.publicKey)]), format: 'der', type: 'spki' }));
+  }
+  const jobs = (envelopes: readonly ProofBundle['receipts'][number][]) =>
+    envelopes.map((e) => ({ message: pae(e.payloadType, base64Decode(e.payload)), key: keys.get(e.signatures[0]!.keyid)!, sig: base64Decode(e.signatures[0]!.sig) }));
+  const run = (list: ReturnType<typeof jobs>): number => {
+    const started = performance.now();
+    for (const j of list) if (!cryptoVerify(null, j.message, j.key, j.sig)) throw new Error('a baseline signature did not verify');
+    return performance.now() - started;
+  };
+  const receipts = jobs(bundle.receipts);
+  const all = jobs([bundle.wpc, ...bundle.receipts, ...bundle.records, ...bundle.approvals, bundle.manifest]);
+  run(receipts); // warm-up
+  return { receiptMs: run(receipts), receipts: receipts.length, allMs: run(all), all: all.length };
+}
+
+interface Breakdown {
+  readonly totalMs: number;
+  readonly parseMs: number;
+  readonly signatureMs: number;
+  readonly signatures: number;
+  /** From the start to the end of the structure check, minus parse and signatures: payload decoding, strict parsing and shape checks. */
+  readonly partsMs: number;
+  readonly checks: readonly { readonly id: string; readonly ms: number }[];
+}
+
+/** verifyBundle with a timing wrapper around the node backend and a clock on each check. */
+async function breakdown(bytes: Uint8Array, trust: ReturnType<typeof parseTrustRoot>): Promise<Breakdown> {
+  let signatureMs = 0;
+  let signatures = 0;
+  const timed = {
+    name: 'node-timed',
+    verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+      const started = performance.now();
+      const ok = nodeEd25519Backend.verify(publicKey, message, signature) as boolean;
+      signatureMs += performance.now() - started;
+      signatures++;
+      return ok;
+    },
+  };
+  const parseStarted = performance.now();
+  const input = readBundleInput(bytes, { maxBytes: DEFAULT_MAX_BUNDLE_BYTES, maxDepth: DEFAULT_MAX_BUNDLE_DEPTH });
+  const parseMs = performance.now() - parseStarted;
+  if (!input.ok) throw new Error(`the bundle does not parse: ${input.issue.message}`);
+
+  const marks: { id: string; at: number }[] = [];
+  const started = performance.now();
+  const report = await verifyBundle(bytes, trust, { backend: timed, onProgress: (_done, _total, id) => marks.push({ id, at: performance.now() }) });
+  const totalMs = performance.now() - started;
+  if (report.verdict !== 'valid') throw new Error(`the bundle is not valid: ${report.summary}`);
+  const checks = marks.map((m, i) => ({ id: m.id, ms: m.at - (i === 0 ? started : marks[i - 1]!.at) }));
+  // The first mark also covers reading the input and the signed parts; what is left after the
+  // parse and the signatures is payload decoding, strict parsing and shape checks.
+  const first = checks[0]!;
+  const partsMs = Math.max(0, first.ms - parseMs - signatureMs);
+  checks[0] = { id: 'structure (and building the context)', ms: partsMs };
+  return { totalMs, parseMs, signatureMs, signatures, partsMs, checks: checks.slice(1) };
+}
+
+// --- reporting ----------------------------------------------------------------------------------
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+function rate(count: number, ms: number): string {
+  return `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`;
+}
+
+function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+function row(label: string, ms: number, totalMs: number, extra = ''): string {
+  return `    ${label.padEnd(40)} ${seconds(ms).padStart(9)}  ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %${extra === '' ? '' : `  ${extra}`}`;
+}
+
+async function benchSize(size: number): Promise<void> {
+  const bytes = ensureBundle(size);
+  const path = bundlePath(size);
+  const trust = parseTrustRoot(readFileSync(TRUST_FILE));
+  const bundle = JSON.parse(new TextDecoder().decode(bytes)) as ProofBundle;
+  const receipts = bundle.receipts.length;
+  console.log(
+    `\n== ${receipts.toLocaleString('en-US')} receipts: ${mib(bytes.length)} file, ${bundle.records.length.toLocaleString('en-US')} records, ${bundle.approvals.length.toLocaleString('en-US')} approvals, ${bundle.tickets.length.toLocaleString('en-US')} tickets`,
+  );
+
+  // Best of two for the smaller size (the first run also warms the JIT); one run for the larger.
+  const runs = size <= 1000 ? 2 : 1;
+  let cli: CliRun | null = null;
+  for (let i = 0; i < runs; i++) {
+    const run = await cliVerify(path);
+    if (cli === null || run.ms < cli.ms) cli = run;
+  }
+  const base = baseline(bundle, trust);
+  const cliRate = receipts / (cli!.ms / 1000);
+  const baseRate = base.receipts / (base.receiptMs / 1000);
+  const detail = await breakdown(bytes, trust);
+  const peak = process.resourceUsage().maxRSS * 1024;
+
+  console.log(`  (a) CLI path, bytes -> report (node backend)   ${seconds(cli!.ms).padStart(9)}  ${rate(receipts, cli!.ms)} receipts`);
+  console.log(`  (b) baseline, crypto.verify of ${base.receipts} receipt sigs ${seconds(base.receiptMs).padStart(9)}  ${rate(base.receipts, base.receiptMs)} signatures`);
+  console.log(`      ratio (a)/(b): ${(cliRate / baseRate).toFixed(3)}  (target >= 0.5)`);
+  console.log(`      for scale: crypto.verify of all ${base.all.toLocaleString('en-US')} DSSE signatures in the bundle takes ${seconds(base.allMs)} (${rate(base.all, base.allMs)}); (a) is ${(cli!.ms / base.allMs).toFixed(1)}x that`);
+  console.log(`  peak RSS so far (process.resourceUsage().maxRSS): ${mib(peak)}; rss now ${mib(process.memoryUsage().rss)}, heap used ${mib(process.memoryUsage().heapUsed)}`);
+  console.log(`  where the time goes (instrumented verifyBundle, ${seconds(detail.totalMs)}):`);
+  console.log(row('strict JSON parse + sha256 of the bytes', detail.parseMs, detail.totalMs));
+  console.log(row('signature verification (node:crypto)', detail.signatureMs, detail.totalMs, `${detail.signatures.toLocaleString('en-US')} signatures, ${((1000 * detail.signatureMs) / detail.signatures).toFixed(0)} us each`));
+  for (const c of [{ id: 'reading the signed parts + structure', ms: detail.partsMs }, ...detail.checks]) {
+    console.log(row(c.id === 'manifest' ? 'manifest (Merkle root over every part)' : c.id, c.ms, detail.totalMs));
+  }
+}
+
+async function bench(): Promise<void> {
+  registerNodeEd25519Backend();
+  console.log(`clawproof verifier bench (node ${process.version}, ${process.platform}/${process.arch})`);
+  for (const size of SIZES) {
+    if (!Number.isSafeInteger(size) || size < 1) throw new Error(`BENCH_SIZES lists ${String(size)}, not a number of receipts`);
+    await benchSize(size);
+  }
+}
+
+const buildSize = process.env[BUILD_ENV];
+if (buildSize !== undefined) await buildBundle(Number(buildSize));
+else await bench();
