@@ -12,6 +12,8 @@ const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json
   import: 'default',
 });
 const BUNDLE_URLS = import.meta.glob<string>('/fixtures/bundles/**/*.clawproof', { eager: true, query: '?url', import: 'default' });
+/** A folder's index.json lists what each tampered bundle must fail ({file, description, expectCheck, expectCode}). */
+const INDEXES = import.meta.glob<unknown>('/fixtures/bundles/**/index.json', { eager: true, import: 'default' });
 /** A note sits next to its bundle with the same name and .md or .txt (e.g. `wpc-swapped.md`). */
 const NOTES = import.meta.glob<string>(['/fixtures/bundles/**/*.md', '/fixtures/bundles/**/*.txt'], {
   eager: true,
@@ -32,8 +34,10 @@ export interface DemoBundle {
   readonly group: string;
   /** Whether the bundle was made to fail verification. */
   readonly tampered: boolean;
-  /** What was changed and which check should catch it (first paragraph of the note). */
+  /** What the bundle shows, or for a tampered one what was changed. */
   readonly note: string | null;
+  /** For a tampered bundle: the check that must catch it and that check's code. */
+  readonly expect: { readonly check: string; readonly code: string } | null;
   readonly url: string;
 }
 
@@ -69,9 +73,32 @@ function readmeDescriptions(): Map<string, string> {
   return descriptions;
 }
 
+interface IndexEntry {
+  readonly description: string | null;
+  readonly check: string;
+  readonly code: string;
+}
+
+/** Entries of every folder's index.json, by bundle path; malformed entries are skipped. */
+function indexEntries(): Map<string, IndexEntry> {
+  const entries = new Map<string, IndexEntry>();
+  for (const [path, value] of Object.entries(INDEXES)) {
+    if (!Array.isArray(value)) continue;
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    for (const item of value as unknown[]) {
+      if (typeof item !== 'object' || item === null) continue;
+      const { file, description, expectCheck, expectCode } = item as Record<string, unknown>;
+      if (typeof file !== 'string' || typeof expectCheck !== 'string' || typeof expectCode !== 'string') continue;
+      entries.set(`${folder}${file}`, { description: typeof description === 'string' ? description : null, check: expectCheck, code: expectCode });
+    }
+  }
+  return entries;
+}
+
 export function demoBundles(): DemoBundle[] {
   const notes = new Map(Object.entries(NOTES).map(([path, text]) => [stem(path), text]));
   const described = readmeDescriptions();
+  const indexed = indexEntries();
   return Object.entries(BUNDLE_URLS)
     .map(([path, url]) => {
       const relative = path.slice('/fixtures/bundles/'.length);
@@ -79,10 +106,12 @@ export function demoBundles(): DemoBundle[] {
       const group = slash < 0 ? '' : relative.slice(0, slash);
       const name = relative.slice(slash + 1);
       const note = notes.get(stem(path)) ?? notes.get(`${stem(path)}.note`);
-      // Good bundles are described in their README; each tampered one has a note of its own.
-      const tampered = note !== undefined || /tamper/i.test(relative);
-      const text = note === undefined ? (described.get(path) ?? null) : noteSummary(note);
-      return { name, group, tampered, note: text, url };
+      const entry = indexed.get(path);
+      // Tampered bundles live in a tamper folder, or come with a note or an index entry of their own.
+      const tampered = note !== undefined || entry !== undefined || /tamper/i.test(relative);
+      const text = entry?.description ?? (note === undefined ? (described.get(path) ?? null) : noteSummary(note));
+      const expect = entry === undefined ? null : { check: entry.check, code: entry.code };
+      return { name, group, tampered, note: text, expect, url };
     })
     .sort((a, b) => Number(a.tampered) - Number(b.tampered) || a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 }
