@@ -1,8 +1,7 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFile, realpath } from 'node:fs/promises';
 import { contentTypeFor } from '../../src/cli/http/mime-types.js';
 import { parseRequestPath } from '../../src/cli/http/request-path.js';
+import { resolveFile } from '../../src/cli/http/resolve-file.js';
 import { parseAppUrl } from '../app-origin.js';
 import { APP_RESPONSE_HEADERS } from '../security/csp.js';
 
@@ -44,8 +43,9 @@ async function respond(root: string, request: AppRequest): Promise<Response> {
       break;
   }
 
-  const path = await resolveFile(root, target.segments, target.directory);
-  if (path === undefined) return text(404, 'Not found.');
+  const file = await resolveFile(root, target.segments, target.directory);
+  if (file === undefined) return text(404, 'Not found.');
+  const { path } = file;
   const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(path));
   return new Response(body, {
     status: 200,
@@ -53,35 +53,8 @@ async function respond(root: string, request: AppRequest): Promise<Response> {
   });
 }
 
-/** The regular file that segments name below root, with a folder meaning its index.html. */
-async function resolveFile(root: string, segments: readonly string[], directory: boolean): Promise<string | undefined> {
-  let candidate = join(root, ...segments);
-  if (!isInside(root, candidate)) return undefined;
-  let stats = await statOrUndefined(candidate);
-  if (stats?.isDirectory() === true) {
-    candidate = join(candidate, 'index.html');
-    stats = await statOrUndefined(candidate);
-  } else if (directory) {
-    return undefined;
-  }
-  if (stats === undefined || !stats.isFile()) return undefined;
-  // A symlink inside the folder must not lead outside it.
-  const real = await realpath(candidate);
-  return isInside(root, real) ? real : undefined;
-}
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
-}
 
-async function statOrUndefined(path: string): Promise<Stats | undefined> {
-  try {
-    return await stat(path);
-  } catch {
-    return undefined;
-  }
-}
 
 function text(status: number, message: string, extra: Readonly<Record<string, string>> = {}): Response {
   return new Response(`${message}\n`, {

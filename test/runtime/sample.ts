@@ -3,6 +3,7 @@ import { importZendeskExport } from '../../src/runtime/tickets/zendesk-import.js
 import type { Ticket } from '../../src/runtime/tickets/types.js';
 import type { PlantedValue, SampleLabel } from '../../src/runtime/tickets/sample/types.js';
 import { readJson } from './support.js';
+import { DETECTOR_IDS } from '../../src/dlp/detector-ids.js';
 
 interface SampleFile {
   labels: Record<string, SampleLabel>;
@@ -21,16 +22,4 @@ export function sampleSet(): { tickets: Ticket[]; labels: Record<string, SampleL
 }
 
 /** Kinds a pattern detector must find: these may appear nowhere in a bundle. */
-export const DETECTED_KINDS: ReadonlySet<string> = new Set([
-  'secret.aws',
-  'secret.github',
-  'secret.slack',
-  'secret.stripe',
-  'secret.private_key',
-  'secret.jwt',
-  'secret.generic',
-  'pii.email',
-  'pii.phone',
-  'pii.card',
-  'pii.iban',
-]);
+export const DETECTED_KINDS: ReadonlySet<string> = new Set(DETECTOR_IDS);

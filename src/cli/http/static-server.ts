@@ -1,11 +1,12 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { relative } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { isLoopbackHostHeader } from './loopback.js';
 import { contentTypeFor } from './mime-types.js';
 import { parseRequestPath } from './request-path.js';
+import { resolveFile } from './resolve-file.js';
 import { applySecurityHeaders } from './security-headers.js';
 
 export interface StaticServerOptions {
@@ -62,27 +63,6 @@ async function handle(request: IncomingMessage, response: ServerResponse, root: 
   await sendFile(request, response, file.path, file.stats, relative(root, file.path));
 }
 
-/** The regular file a path names, with directories mapped to their index.html; never a listing. */
-async function resolveFile(
-  root: string,
-  segments: readonly string[],
-  directory: boolean,
-): Promise<{ path: string; stats: Stats } | undefined> {
-  let candidate = join(root, ...segments);
-  if (!isInside(root, candidate)) return undefined;
-  let stats = await statOrUndefined(candidate);
-  if (stats?.isDirectory() === true) {
-    candidate = join(candidate, 'index.html');
-    stats = await statOrUndefined(candidate);
-  } else if (directory) {
-    return undefined;
-  }
-  if (stats === undefined || !stats.isFile()) return undefined;
-  // A symlink inside the folder must not lead outside it.
-  const real = await realpath(candidate);
-  if (!isInside(root, real)) return undefined;
-  return { path: real, stats };
-}
 
 async function sendFile(
   request: IncomingMessage,
@@ -118,15 +98,4 @@ function sendText(response: ServerResponse, request: IncomingMessage, status: nu
   response.end(request.method === 'HEAD' ? undefined : body);
 }
 
-function isInside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
-}
 
-async function statOrUndefined(path: string): Promise<Stats | undefined> {
-  try {
-    return await stat(path);
-  } catch {
-    return undefined;
-  }
-}

@@ -5,21 +5,11 @@
  * Names and postal addresses are left as they are, as pattern DLP leaves them.
  */
 import type { JsonObject, JsonValue } from '../../../core/json.js';
+import { PLACEHOLDER_LABELS } from '../../../dlp/detector-ids.js';
 import type { PlantedKind, PlantedValue } from './types.js';
 
-const LABELS: Readonly<Partial<Record<PlantedKind, string>>> = {
-  'secret.aws': 'AWS_KEY',
-  'secret.github': 'GITHUB_TOKEN',
-  'secret.slack': 'SLACK_TOKEN',
-  'secret.stripe': 'STRIPE_KEY',
-  'secret.private_key': 'PRIVATE_KEY',
-  'secret.jwt': 'JWT',
-  'secret.generic': 'SECRET',
-  'pii.email': 'EMAIL',
-  'pii.phone': 'PHONE',
-  'pii.card': 'CARD',
-  'pii.iban': 'IBAN',
-};
+/** The labels redaction writes; names and addresses have none (pattern DLP leaves them). */
+const LABELS: Readonly<Partial<Record<PlantedKind, string>>> = PLACEHOLDER_LABELS;
 
 export function maskPlanted(document: JsonObject, planted: readonly PlantedValue[]): JsonObject {
   const counters = new Map<string, number>();

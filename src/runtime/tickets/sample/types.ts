@@ -1,4 +1,5 @@
 /** Shapes of the sample set files: fixtures/tickets/sample-tickets.json and planted.json. */
+import { DETECTOR_IDS } from '../../../dlp/detector-ids.js';
 import type { Category } from '../catalog.js';
 
 export const SAMPLE_LANGUAGES = ['en', 'de', 'es', 'fr', 'ja'] as const;
@@ -9,21 +10,7 @@ export type SampleLanguage = (typeof SAMPLE_LANGUAGES)[number];
  * detector ids that must find them; `pii.name` and `pii.address` are contextual PII that pattern
  * detectors do not find (a WPC keeps them out of a model view with field redaction, or not).
  */
-export const PLANTED_KINDS = [
-  'secret.aws',
-  'secret.github',
-  'secret.slack',
-  'secret.stripe',
-  'secret.private_key',
-  'secret.jwt',
-  'secret.generic',
-  'pii.email',
-  'pii.phone',
-  'pii.card',
-  'pii.iban',
-  'pii.name',
-  'pii.address',
-] as const;
+export const PLANTED_KINDS = [...DETECTOR_IDS, 'pii.name', 'pii.address'] as const;
 export type PlantedKind = (typeof PLANTED_KINDS)[number];
 
 export interface PlantedValue {
