@@ -39,6 +39,8 @@ import {
 } from '../test/verify/support.js';
 import { approvalsOf, editTickets, reclose, recordsOf, withApprovals } from '../test/verify/diff/bundles.js';
 
+import { FORGED_FIXTURES } from './tampered-forgeries.js';
+
 export const TAMPERED_DIR = 'fixtures/bundles/tampered';
 const TINY = 'fixtures/bundles/tiny-example.clawproof';
 const AUTO = 'fixtures/bundles/auto-assign-approved.clawproof';
@@ -70,7 +72,8 @@ export interface TamperedIndexEntry {
   readonly alsoFailing: readonly CheckId[];
 }
 
-export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
+/** One part of a good bundle changed, re-signed where it must get past a signature. */
+const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   {
     file: 'receipt-removed.clawproof',
     from: AUTO,
@@ -78,7 +81,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'RECEIPT_CHAIN_BROKEN',
     expectVerdict: 'invalid',
-    alsoFailing: ['model_views', 'manifest'],
+    alsoFailing: ['model_views', 'proposals', 'schedule', 'manifest'],
     make: (b) => out({ ...b, receipts: b.receipts.filter((_, i) => i !== 5) }),
   },
   {
@@ -88,7 +91,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'RECEIPT_CHAIN_BROKEN',
     expectVerdict: 'invalid',
-    alsoFailing: ['model_views', 'manifest'],
+    alsoFailing: ['model_views', 'proposals', 'schedule', 'manifest'],
     make: (b) => out({ ...b, receipts: b.receipts.map((r, i) => b.receipts[i === 3 ? 4 : i === 4 ? 3 : i]!) }),
   },
   {
@@ -98,7 +101,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'RECEIPT_DUPLICATE',
     expectVerdict: 'invalid',
-    alsoFailing: ['model_views', 'manifest'],
+    alsoFailing: ['model_views', 'proposals', 'schedule', 'manifest'],
     make: (b) => out({ ...b, receipts: [b.receipts[0]!, b.receipts[0]!] }),
   },
   {
@@ -108,7 +111,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'SIGNATURE_INVALID',
     expectVerdict: 'invalid',
-    alsoFailing: ['trust', 'manifest'],
+    alsoFailing: ['trust', 'proposals', 'schedule', 'manifest'],
     make: (b) => {
       const receipt = b.receipts[0]!;
       const payload = payloadOf<ReceiptPayload>(receipt);
@@ -123,7 +126,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'model_views',
     expectCode: 'MODEL_RESPONSE_HASH_MISMATCH',
     expectVerdict: 'invalid',
-    alsoFailing: [],
+    alsoFailing: ['proposals'],
     make: (b) => {
       rewriteReceipts(b, (r) => {
         r.response_hash = otherAnswerHash();
@@ -140,7 +143,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'wpc',
     expectCode: 'POLICY_HASH_MISMATCH',
     expectVerdict: 'invalid',
-    alsoFailing: ['cst', 'receipts', 'redaction', 'decisions'],
+    alsoFailing: ['cst', 'receipts', 'redaction', 'decisions', 'approvals', 'schedule'],
     make: async (b, _bytes, root) => {
       const other = parseStrictJson(await readFile(join(root, 'fixtures/policies/routing-stop-all-writes.wpc.json')));
       b.wpc = signPayload('wpc', 'controls', other);
@@ -256,7 +259,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'SIGNATURE_INVALID',
     expectVerdict: 'invalid',
-    alsoFailing: ['trust'],
+    alsoFailing: ['trust', 'proposals', 'schedule'],
     make: (b) => {
       const receipt = b.receipts[0]!;
       b.receipts[0] = withSignature(receipt, withSPlusL(base64Decode(receipt.signatures[0]!.sig)));
@@ -270,7 +273,7 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     expectCheck: 'receipts',
     expectCode: 'SIGNATURE_INVALID',
     expectVerdict: 'invalid',
-    alsoFailing: ['trust'],
+    alsoFailing: ['trust', 'proposals', 'schedule'],
     make: (b) => {
       const receipt = b.receipts[0]!;
       b.receipts[0] = withSignature(receipt, resignedWithTorsionR(signerFor(KEYRING, 'proxy').secretKey, paeOf(receipt)));
@@ -321,6 +324,8 @@ export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [
     make: (_b, bytes) => bytes.slice(0, Math.floor(bytes.length / 2)),
   },
 ];
+
+export const TAMPERED_FIXTURES: readonly TamperedFixture[] = [...ONE_PART_FIXTURES, ...FORGED_FIXTURES];
 
 /** Every tampered fixture file (path from `root` -> content), computed from the committed good bundles. */
 export async function tamperedFixtureFiles(root: string): Promise<Map<string, string | Uint8Array>> {

@@ -16,9 +16,11 @@ import { checkDecisions } from './checks/decisions.js';
 import { checkLimits } from './checks/limits.js';
 import { checkManifest } from './checks/manifest.js';
 import { checkModelViews } from './checks/model_views.js';
+import { checkProposals } from './checks/proposals.js';
 import { checkReceipts } from './checks/receipts.js';
 import { checkRedaction } from './checks/redaction.js';
 import { checkReplay } from './checks/replay.js';
+import { checkSchedule } from './checks/schedule.js';
 import { checkResult, failIssue, skippedResult } from './checks/result.js';
 import { checkStructure } from './checks/structure.js';
 import { checkTickets } from './checks/tickets.js';
@@ -46,9 +48,11 @@ const CHECKS: Readonly<Record<CheckId, Check>> = {
   receipts: checkReceipts,
   model_views: checkModelViews,
   redaction: checkRedaction,
+  proposals: checkProposals,
   decisions: checkDecisions,
   approvals: checkApprovals,
   limits: checkLimits,
+  schedule: checkSchedule,
   tickets: checkTickets,
   replay: checkReplay,
   manifest: checkManifest,

@@ -33,7 +33,7 @@ test('the demo good bundle verifies as valid, with every check passed', async ({
   await expect(verdictBanner(page)).toHaveAttribute('data-verdict', 'valid');
   await expect(verdictBanner(page).getByRole('heading', { name: /Valid/ })).toBeFocused();
   await expect(page.locator('[data-check][data-status="fail"]')).toHaveCount(0);
-  await expect(page.locator('[data-check]')).toHaveCount(13);
+  await expect(page.locator('[data-check]')).toHaveCount(15);
   await expect(page.getByTestId('verified-now')).toBeVisible();
   // A stored bundle gets its own address, so a reload shows this report again.
   await expect(page).toHaveURL(/#\/verify\/sha256:[0-9a-f]{64}$/);
@@ -156,7 +156,7 @@ test('the report exports as JSON and as a printable page', async ({ page }) => {
   const report = JSON.parse(readFileSync((await json.path())!, 'utf8')) as { verdict: string; checks: unknown[]; tickets: unknown[] };
   expect(json.suggestedFilename()).toMatch(/^clawproof-report-.*\.json$/);
   expect(report.verdict).toBe('valid');
-  expect(report.checks).toHaveLength(13);
+  expect(report.checks).toHaveLength(15);
 
   const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Printable page' }).click()]);
   const text = readFileSync((await html.path())!, 'utf8');

@@ -6,14 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../src/core/bytes.js';
 import { sha256 } from '../../src/core/hash.js';
 import { serializeBundle } from '../../src/runtime/bundle/serialize.js';
-import type { Report } from '../../src/verify/report.js';
+import { CHECK_IDS, type Report } from '../../src/verify/report.js';
+
+const CHECK_COUNT = CHECK_IDS.length;
 import { checkOf, makeBundle, verify } from './support.js';
 
 function expectUnreadable(report: Report, code: string): void {
   expect(report.verdict).toBe('invalid');
   expect(checkOf(report, 'structure')).toMatchObject({ status: 'fail', code });
   expect(report.checks.filter((c) => c.id !== 'structure').every((c) => c.status === 'skipped')).toBe(true);
-  expect(report.summary).toMatch(/^Invalid: 1 of 13 checks failed: structure/);
+  expect(report.summary).toMatch(/^Invalid: 1 of 15 checks failed: structure/);
 }
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */
@@ -87,7 +89,7 @@ describe('hostile input', () => {
     for (const sample of samples) {
       const report = await verify(sample);
       expect(report.verdict).toBe('invalid');
-      expect(report.checks).toHaveLength(13);
+      expect(report.checks).toHaveLength(CHECK_COUNT);
     }
   });
 

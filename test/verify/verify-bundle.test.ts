@@ -68,7 +68,7 @@ describe('verifyBundle on bundles the runtime produced', () => {
     expect(report.tickets.length).toBe(bundle.tickets.length);
     expect(report.timeline.length).toBeGreaterThan(0);
     expect(Number.isNaN(Date.parse(report.checkedAt))).toBe(false);
-    expect(report.summary).toMatch(/^Valid: all 13 checks passed/);
+    expect(report.summary).toMatch(/^Valid: all 15 checks passed/);
   });
 
   it('runs every check after a failure: an edited ticket entry fails tickets and manifest, and the rest still pass', async () => {
@@ -78,7 +78,7 @@ describe('verifyBundle on bundles the runtime produced', () => {
     expect(report.verdict).toBe('invalid');
     expect(failedChecks(report)).toEqual(['tickets', 'manifest']);
     expect(codesOf(report, 'manifest')).toContain('MERKLE_ROOT_MISMATCH');
-    expect(report.summary).toMatch(/^Invalid: 2 of 13 checks failed: tickets \(\w+\), manifest \(MERKLE_ROOT_MISMATCH\)/);
+    expect(report.summary).toMatch(/^Invalid: 2 of 15 checks failed: tickets \(\w+\), manifest \(MERKLE_ROOT_MISMATCH\)/);
   });
 
   it('reports progress after each check and survives a progress callback that throws', async () => {

@@ -13,7 +13,7 @@ const root = new Uint8Array(readFileSync(join(ROOT, 'fixtures', 'trust', 'demo-t
 describe('the worked example of the verification section', () => {
   it('is valid with two warnings', async () => {
     const report = await verify(bytes, root);
-    expect(report.summary).toBe('Valid: all 13 checks passed; warnings: trust (TRUST_ROOT_DEMO_ONLY), approvals (APPROVAL_AUTOMATIC).');
+    expect(report.summary).toBe('Valid: all 15 checks passed; warnings: trust (TRUST_ROOT_DEMO_ONLY), approvals (APPROVAL_AUTOMATIC).');
   });
 
   it('fails model_views and manifest, and only those, when one word of the view changes', async () => {

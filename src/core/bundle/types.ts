@@ -125,9 +125,22 @@ export interface JobStartRecord extends RecordBase {
   model: string;
   approval_mode: 'queue' | 'auto' | 'none';
   ticket_count: number;
-  limits: JsonObject;
+  limits: JobLimits;
   /** The redaction applied to every model view: "proof bundles show the redaction configuration used per run". */
   redaction: RedactionSettings;
+}
+
+/** The limits and simulated schedule a job ran under (docs/FORMATS.md, "Proof bundle", job_start). */
+export interface JobLimits {
+  rate_limit_per_minute: number | null;
+  max_concurrency: number | null;
+  max_model_calls_per_ticket: number | null;
+  max_tickets_per_run: number | null;
+  degrade_backlog_threshold: number | null;
+  harness_max_attempts: number;
+  harness_attempt_ceiling: number;
+  arrival: { kind: 'backlog'; per_minute?: never } | { kind: 'steady'; per_minute: number };
+  model_latency: { base_ms: number; ms_per_100_chars: number };
 }
 
 export interface RedactionSettings {

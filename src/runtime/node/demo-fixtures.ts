@@ -13,6 +13,7 @@ import { serializeKeyring } from '../keys/keyring.js';
 import { trustRootFromKeyring } from '../keys/trust-root.js';
 import { runJob } from '../job/run-job.js';
 import { getModel } from '../models/index.js';
+import type { ClassifierModel } from '../services/model.js';
 import type { SampleLabel } from '../tickets/sample/types.js';
 import type { Ticket } from '../tickets/types.js';
 import { importZendeskExport } from '../tickets/zendesk-import.js';
@@ -31,6 +32,8 @@ export interface DemoBundleSpec {
   readonly description: string;
   /** Run these sample tickets instead of the demo selection. */
   readonly ticketIds?: readonly number[];
+  /** A simulated model outage: every call for these tickets fails (the proxy receipts the error). */
+  readonly outageTicketIds?: readonly number[];
 }
 
 export const DEMO_BUNDLES: readonly DemoBundleSpec[] = [
@@ -75,7 +78,35 @@ export const DEMO_BUNDLES: readonly DemoBundleSpec[] = [
     description: 'One ticket, every kind of part: the worked example of docs/FORMATS.md ("Proof bundle").',
     ticketIds: [10002],
   },
+  {
+    file: 'fixtures/bundles/spike-degraded.clawproof',
+    policy: 'fixtures/policies/routing-spike-drill.wpc.json',
+    model: 'compromised',
+    approvals: 'auto',
+    seed: 1,
+    description:
+      'A traffic spike under tight limits: tickets throttled and two skipped, a model outage on one ticket (its calls fail until the proxy refuses the next), and the job degraded to classify-only, so later writes are refused.',
+    ticketIds: [10001, 10002, 10003, 10004, 10005, 10006, 10007],
+    outageTicketIds: [10002],
+  },
 ];
+
+/**
+ * The model, except that it fails every call for the given tickets. A model sees only the
+ * redacted view, so the tickets are told apart by their subject line (demo tickets have distinct
+ * subjects that redaction leaves alone).
+ */
+function withOutage(model: ClassifierModel, tickets: readonly Ticket[], down: readonly number[] | undefined): ClassifierModel {
+  if (down === undefined || down.length === 0) return model;
+  const subjects = new Set(tickets.filter((t) => down.includes(t.id)).map((t) => t.subject));
+  return {
+    id: model.id,
+    classify(view) {
+      if (typeof view['subject'] === 'string' && subjects.has(view['subject'])) throw new Error('simulated model outage');
+      return model.classify(view);
+    },
+  };
+}
 
 /**
  * The demo tickets, chosen from the sample set by its labels (so they follow a regenerated set):
@@ -114,7 +145,7 @@ export async function demoFixtureFiles(root: string): Promise<Map<string, string
     const { bundle } = await runJob({
       wpc: await readJson(root, spec.policy),
       tickets,
-      model: getModel(spec.model),
+      model: withOutage(getModel(spec.model), tickets, spec.outageTicketIds),
       keyring,
       seed: spec.seed,
       start: DEMO_START,

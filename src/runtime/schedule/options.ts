@@ -2,7 +2,7 @@
  * The schedule of a simulated run: when tickets arrive, and how long a model call takes. Both are
  * pure functions of the options, so a run never depends on the speed of the machine running it.
  */
-import type { JsonObject } from '../../core/json.js';
+import type { JobLimits } from '../../core/bundle/types.js';
 import { runtimeError } from '../errors.js';
 
 /** backlog: every ticket is waiting at the start. steady: one ticket every 60/perMinute seconds. */
@@ -46,10 +46,10 @@ export function callLatency(latency: ModelLatency, viewChars: number): number {
   return latency.baseMs + Math.ceil(viewChars / 100) * latency.msPer100Chars;
 }
 
-export function arrivalJson(arrival: Arrival): JsonObject {
+export function arrivalJson(arrival: Arrival): JobLimits['arrival'] {
   return arrival.kind === 'backlog' ? { kind: 'backlog' } : { kind: 'steady', per_minute: arrival.perMinute };
 }
 
-export function latencyJson(latency: ModelLatency): JsonObject {
+export function latencyJson(latency: ModelLatency): JobLimits['model_latency'] {
   return { base_ms: latency.baseMs, ms_per_100_chars: latency.msPer100Chars };
 }

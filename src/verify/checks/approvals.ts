@@ -8,6 +8,7 @@
  *  - where the WPC requires approval of that action, a signed approval binds exactly that proposal
  *    (approval-binding.ts): APPROVAL_MISSING, APPROVAL_NOT_BOUND, APPROVAL_LATE, APPROVAL_REJECTED;
  *    the decision's approval_id names it (APPROVAL_ID_MISMATCH).
+ * And the approver was asked exactly when the format says (approval-requests.ts).
  * Warnings: approvals that authorise nothing, and automatic approvals (no person looked).
  */
 import { canonicalJson } from '../../core/canonical.js';
@@ -16,6 +17,7 @@ import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { approvalFor } from '../diff/approval-binding.js';
 import { evidenceOf, proposalOf, recordIndex, type IndexedRecord, type RecordIndex } from '../diff/records.js';
+import { approvalRequestIssues } from './approval-requests.js';
 import { firstEvidence } from './evidence.js';
 import { checkResult, failIssue, warnIssue } from './result.js';
 
@@ -33,6 +35,12 @@ export function checkApprovals(ctx: VerifyContext): CheckResult {
   const used = new Set<number>();
   // concat, not push(...): a hostile bundle can hold more issues than a call takes arguments.
   let issues: CheckIssue[] = applied.flatMap((d) => applyIssues(index, policy, d, used));
+  const scopes = ctx.cst.signatureOk ? (ctx.cst.claims?.scope ?? null) : null;
+  if (policy !== null && scopes !== null) issues = issues.concat(approvalRequestIssues(index, policy, scopes));
+  else if (index.proposals.length > 0) {
+    const missing = policy === null ? 'the WPC did not verify and validate' : 'the CST did not verify';
+    issues.push(failIssue('APPROVAL_UNVERIFIABLE', `who had to be asked for approval cannot be re-derived because ${missing}`, { pointer: policy === null ? ctx.wpc.pointer : ctx.cst.pointer }));
+  }
   issues = issues.concat(unusedApprovalIssues(index, used));
   const automatic = index.approvals.filter((a) => used.has(a.index) && a.payload.mode === 'auto');
   if (automatic.length > 0) {

@@ -6,6 +6,9 @@
  * ids are unique, times never run backwards, one job, job_start first and job_end last. A record
  * dropped, reordered or inserted breaks it (the manifest's count and Merkle root catch the tail).
  *
+ * Correspondence (decision-plan.ts): the decisions of a ticket are, one to one and in order, what
+ * its proposal asks for, with exactly the bindings the format prescribes.
+ *
  * Re-evaluation: each signed decision is evaluated again with src/policy `evaluate` under the WPC
  * and the CST's scope. The approval fed to it is one the verifier itself found bound to the
  * decision's proposal (approval-binding.ts), never the record's claim; `degraded` is true only when
@@ -14,18 +17,19 @@
  * nothing can be re-evaluated, and every decision fails closed.
  */
 import { parseUtcTimestamp } from '../../core/trust-root.js';
-import { evaluate, type Decision, type NormalizedPolicy } from '../../policy/index.js';
+import type { Decision, NormalizedPolicy } from '../../policy/index.js';
 import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { approvalFor } from '../diff/approval-binding.js';
-import { callProblem } from '../diff/effects.js';
+import { gateDecision } from '../derive/gate.js';
 import { evidenceOf, proposalOf, recordIndex, type IndexedRecord } from '../diff/records.js';
+import { decisionPlanIssues } from './decision-plan.js';
 import { firstEvidence } from './evidence.js';
 import { checkResult, failIssue } from './result.js';
 
 export function checkDecisions(ctx: VerifyContext): CheckResult {
   const index = recordIndex(ctx);
-  const issues = [...chainIssues(ctx), ...reevaluationIssues(ctx)];
+  const issues = chainIssues(ctx).concat(decisionPlanIssues(index), reevaluationIssues(ctx));
   const evidence: Evidence[] = [
     { pointer: '/records', note: `${ctx.records.length} records, ${index.decisions.length} signed tool decisions` },
     { pointer: ctx.wpc.pointer, note: ctx.wpc.policyHash === null ? 'WPC unreadable' : `policy ${ctx.wpc.policyHash}` },
@@ -154,19 +158,15 @@ function recompute(ctx: VerifyContext, d: IndexedRecord<'decision'>, policy: Nor
   const index = recordIndex(ctx);
   const r = d.payload;
   const bound = r.phase === 'apply' && proposalOf(index, d) !== null && approvalFor(index, d).status === 'bound';
-  const decision = evaluate(
-    { action: r.action, phase: r.phase, ticketId: r.ticket_id },
+  return gateDecision(
+    { action: r.action, args: r.args, phase: r.phase, ticketId: r.ticket_id },
     {
       policy,
-      cstScopes: scopes,
+      scopes,
       approval: bound && r.proposal_hash !== null ? { proposalHash: r.proposal_hash } : null,
       degraded: index.degrade !== null && index.degrade.index < d.index,
     },
   );
-  if (decision.outcome !== 'allow' && decision.outcome !== 'needs_approval') return decision;
-  const problem = callProblem(r.action, r.args, r.ticket_id);
-  if (problem === null) return decision;
-  return { outcome: 'deny', code: 'INVALID_CALL', rule: '', reason: `the call is malformed: ${problem}` };
 }
 
 function describe(d: { outcome: string; code: string; rule: string }): string {

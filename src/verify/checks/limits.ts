@@ -187,11 +187,12 @@ function degradeIssues(index: RecordIndex): CheckIssue[] {
   const end = index.records.find((r): r is IndexedRecord<'job_end'> => r.payload.kind === 'job_end');
   if (end !== undefined) {
     const expectedAt = degrade?.payload.at ?? null;
-    if (end.payload.degraded !== (degrade !== null) || end.payload.degraded_at !== expectedAt) {
+    const expectedReason = degrade?.payload.reason ?? null;
+    if (end.payload.degraded !== (degrade !== null) || end.payload.degraded_at !== expectedAt || end.payload.degraded_reason !== expectedReason) {
       issues.push(
         failIssue(
           'DEGRADE_RECORD_MISMATCH',
-          'job_end misstates whether and when the job degraded to classify-only',
+          'job_end misstates whether, when or why the job degraded to classify-only (its degraded, degraded_at and degraded_reason repeat the degrade record)',
           evidenceOf(end, {
             payloadPointer: '/degraded',
             expected: `${degrade !== null} at ${String(expectedAt)}`,

@@ -3,6 +3,7 @@
  * one model view and one response (paired by receipt_id, at the receipt's own index); the view's request hashes (sha256 of its
  * RFC 8785 bytes) to the receipt's request_hash and the response to its response_hash; the view
  * names the receipt's ticket and model. A view or response no receipt vouches for is an orphan.
+ * All calls of one ticket send the same view (a retry resends it).
  */
 import { digestOfJson } from '../../core/hash.js';
 import type { ModelResponseEntry, ModelViewEntry } from '../../core/bundle/types.js';
@@ -78,6 +79,7 @@ export function checkModelViews(ctx: VerifyContext): CheckResult {
       }
     }
   }
+  issues.push(...retryViewIssues(ctx));
   // Orphans can only be told apart when every receipt could be read.
   if (ctx.receipts.every((r) => r.payload !== null)) {
     for (const [label, items] of [
@@ -109,4 +111,31 @@ function byReceipt<T extends ModelViewEntry | ModelResponseEntry>(items: readonl
     map.set(item.value.receipt_id, list);
   }
   return map;
+}
+
+/**
+ * A retry resends the ticket's one redacted view (the harness redacts once, at intake): every
+ * receipt of a ticket names the same request_hash. Otherwise the redaction record would describe
+ * only one of the views the model was sent.
+ */
+function retryViewIssues(ctx: VerifyContext): CheckIssue[] {
+  const first = new Map<number, { hash: string; receiptId: string; pointer: string }>();
+  const issues: CheckIssue[] = [];
+  for (const receipt of ctx.receipts) {
+    const r = receipt.payload;
+    if (r === null || !receipt.signatureOk) continue;
+    const seen = first.get(r.ticket_id);
+    if (seen === undefined) first.set(r.ticket_id, { hash: r.request_hash, receiptId: r.receipt_id, pointer: receipt.pointer });
+    else if (seen.hash !== r.request_hash) {
+      issues.push(
+        failIssue(
+          'MODEL_VIEW_INCONSISTENT',
+          `Ticket ${r.ticket_id}: model call ${r.receipt_id} sent another view than ${seen.receiptId}; a retry resends the view redacted at intake`,
+          partEvidence(receipt, { payloadPointer: '/request_hash', expected: seen.hash, actual: r.request_hash }),
+          { pointer: seen.pointer, receiptId: seen.receiptId },
+        ),
+      );
+    }
+  }
+  return issues;
 }

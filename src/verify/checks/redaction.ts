@@ -6,7 +6,8 @@
  * value (the report must not become the leak). Each view holds at most max_chars_sent_to_model
  * characters (and the job's own cap), exactly as many as the ticket's redaction record says;
  * fields the WPC redacts carry only their placeholder; and the job's recorded redaction settings
- * are not weaker than the WPC's.
+ * are not weaker than the WPC's. And each ticket's redaction record agrees with the view it
+ * describes: its findings and its truncated flag (redaction-findings.ts).
  */
 import { DETECTOR_IDS, scanDocument, viewChars, type DetectorId } from '../../dlp/index.js';
 import { initialStates, isMatched, parseFieldPaths, stepStates, type FieldPath, type PathState } from '../../dlp/field-paths.js';
@@ -16,6 +17,9 @@ import type { NormalizedPolicy } from '../../policy/index.js';
 import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { pointerToken } from '../pointer.js';
+import { ticketCalls } from '../derive/calls.js';
+import { recordIndex, type IndexedRecord } from '../diff/records.js';
+import { redactionFindingIssues } from './redaction-findings.js';
 import { checkResult, failIssue, plural, skippedResult } from './result.js';
 
 /** What a field the WPC redacts may hold in a view: its placeholder, or what truncation left of it. */
@@ -71,6 +75,7 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
     issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id));
   }
   issues.push(...settingsIssues(ctx, policy));
+  for (const issue of recordIssues(ctx, maxChars)) issues.push(issue);
   const evidence: Evidence[] = [
     { pointer: ctx.wpc.pointer, note: `views re-scanned with ${detectors.join(', ') || '(no detectors required)'}; at most ${maxChars} characters per view` },
     { pointer: '/model_views', note: `${plural(scanned, 'model view')} and ${plural(ctx.items.modelResponses.length, 'response')} (with every detector) re-scanned` },
@@ -96,6 +101,20 @@ function leaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, 
       note: `${f.detector} ${f.part} ${f.start}-${f.end}`,
     }),
   );
+}
+
+/** Each ticket's signed redaction record against the view the proxy receipted for it (redaction-findings.ts). */
+function recordIssues(ctx: VerifyContext, maxChars: number): CheckIssue[] {
+  const calls = ticketCalls(ctx);
+  let issues: CheckIssue[] = [];
+  const done = new Set<number>();
+  for (const record of recordIndex(ctx).records) {
+    if (record.payload.kind !== 'redaction' || done.has(record.payload.ticket_id)) continue;
+    done.add(record.payload.ticket_id);
+    const view = calls.get(record.payload.ticket_id)?.[0]?.view ?? null;
+    if (view !== null) issues = issues.concat(redactionFindingIssues(record as IndexedRecord<'redaction'>, view, maxChars));
+  }
+  return issues;
 }
 
 function jobSettings(ctx: VerifyContext): { detectors: readonly string[]; redact_fields: readonly string[]; max_chars: number } | null {

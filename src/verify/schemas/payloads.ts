@@ -35,6 +35,30 @@ const recordBase = {
   prev: digest.nullable(),
 };
 
+const positive = z.int().min(1);
+/** Whole milliseconds of simulated latency, as the runtime accepts them. */
+const latencyMs = z.int().min(0).max(600_000);
+
+/** job_start.limits: closed, like every payload object (an unknown member is UNKNOWN_FIELD). */
+const jobLimits = z.strictObject({
+  rate_limit_per_minute: positive.nullable(),
+  max_concurrency: positive.nullable(),
+  max_model_calls_per_ticket: positive.nullable(),
+  max_tickets_per_run: positive.nullable(),
+  degrade_backlog_threshold: positive.nullable(),
+  harness_max_attempts: positive,
+  harness_attempt_ceiling: positive,
+  arrival: z
+    .strictObject({ kind: z.enum(['backlog', 'steady']), per_minute: z.number().gt(0).max(60_000).optional() })
+    .check(
+      z.refine((a) => (a.kind === 'steady') === (a.per_minute !== undefined), {
+        message: 'a steady arrival has per_minute and a backlog has none',
+        params: { code: 'VALUE_INVALID' },
+      }),
+    ),
+  model_latency: z.strictObject({ base_ms: latencyMs, ms_per_100_chars: latencyMs }),
+});
+
 const jobStart = z.strictObject({
   ...recordBase,
   kind: z.literal('job_start'),
@@ -43,7 +67,7 @@ const jobStart = z.strictObject({
   model: z.string().min(1).max(MAX_TEXT_LENGTH),
   approval_mode: z.enum(['queue', 'auto', 'none']),
   ticket_count: count,
-  limits: jsonObject,
+  limits: jobLimits,
   redaction: z.strictObject({
     detectors: z.array(z.string().max(64)).max(MAX_DETECTORS),
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),

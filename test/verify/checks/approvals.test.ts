@@ -37,9 +37,12 @@ describe('checkApprovals on honest runs', () => {
 });
 
 describe('checkApprovals finds applied writes without a bound approval', () => {
-  it('APPROVAL_MISSING when the approvals are gone', async () => {
+  it('APPROVAL_MISSING when the approvals are gone, and APPROVAL_WITHHELD for each proposal the approver was asked about', async () => {
     const result = checkApprovals(await contextOf(withApprovals(queued, [])));
-    expect(failCodes(result)).toEqual(Array(appliedAssigns(queued).length).fill('APPROVAL_MISSING'));
+    const asked = new Set(approvalsOf(queued).map((a) => a.ticket_id));
+    expect(failCodes(result).filter((c) => c === 'APPROVAL_MISSING')).toEqual(Array(appliedAssigns(queued).length).fill('APPROVAL_MISSING'));
+    expect(result.issues.filter((i) => i.code === 'APPROVAL_WITHHELD').map((i) => i.message.match(/^Ticket (\d+)/)?.[1])).toEqual([...asked].map(String));
+    expect(new Set(failCodes(result))).toEqual(new Set(['APPROVAL_MISSING', 'APPROVAL_WITHHELD']));
   });
 
   it('APPROVAL_NOT_BOUND when an approval names another proposal', async () => {
@@ -47,15 +50,18 @@ describe('checkApprovals finds applied writes without a bound approval', () => {
     const [a, b] = approvalsOf(queued).filter((x) => x.decision === 'approved');
     const swapped = approvalsOf(queued).map((x) => (x.approval_id === a!.approval_id ? { ...x, proposal_hash: b!.proposal_hash } : x));
     const result = checkApprovals(await contextOf(withApprovals(queued, swapped)));
-    expect(failCodes(result)).toEqual(['APPROVAL_NOT_BOUND']);
+    expect(failCodes(result)[0]).toBe('APPROVAL_NOT_BOUND');
     expect(result.issues[0]!.evidence[0]).toMatchObject({ ticketId: a!.ticket_id, expected: a!.proposal_hash });
+    // And the re-pointed answer is seen for what it is: A's proposal lost its answer, and the answer names a proposal not of A's ticket.
+    expect(new Set(failCodes(result))).toEqual(new Set(['APPROVAL_NOT_BOUND', 'APPROVAL_WITHHELD', 'APPROVAL_ORPHAN']));
   });
 
   it('APPROVAL_NOT_BOUND when the approval does not cover the action', async () => {
     const approvals = approvalsOf(auto).map((a) => ({ ...a, actions: ['tickets.set_priority'] }));
     const result = checkApprovals(await contextOf(withApprovals(auto, approvals)));
-    expect(new Set(failCodes(result))).toEqual(new Set(['APPROVAL_NOT_BOUND']));
+    expect(new Set(failCodes(result))).toEqual(new Set(['APPROVAL_NOT_BOUND', 'APPROVAL_REQUEST_MISMATCH']));
     expect(result.issues[0]!.message).toContain('approves tickets.set_priority, not tickets.assign');
+    expect(result.issues.find((i) => i.code === 'APPROVAL_REQUEST_MISMATCH')!.message).toContain('answers for tickets.set_priority, but the proposal put tickets.assign to the approver');
   });
 
   it('APPROVAL_REJECTED when the bound approval said no', async () => {
@@ -80,11 +86,13 @@ describe('checkApprovals finds applied writes without a bound approval', () => {
     expect(result.issues[0]!.evidence[0]).toMatchObject({ recordId: target.record_id, actual: 'apr_somebody_else' });
   });
 
-  it('warns about an approval that authorises nothing', async () => {
+  it('fails a second answer to one proposal (APPROVAL_DUPLICATE) and warns that it authorised nothing', async () => {
     const extra = { ...approvalsOf(queued)[0]!, approval_id: 'apr_extra', actions: ['tickets.set_priority'], decision: 'approved' as const };
     const result = checkApprovals(await contextOf(withApprovals(queued, [...approvalsOf(queued), extra])));
-    expect(result.status).toBe('warn');
-    expect(result.issues.map((i) => [i.code, i.evidence[0]!.approvalId])).toEqual([['APPROVAL_UNUSED', 'apr_extra']]);
+    expect(result.status).toBe('fail');
+    expect(result.issues.map((i) => i.code)).toEqual(['APPROVAL_DUPLICATE', 'APPROVAL_UNUSED']);
+    expect(result.issues[0]!.evidence.map((e) => e.approvalId)).toEqual([approvalsOf(queued)[0]!.approval_id, 'apr_extra']);
+    expect(result.issues[1]!.evidence[0]!.approvalId).toBe('apr_extra');
   });
 });
 
