@@ -44,12 +44,15 @@ export function connect(db: ClawproofDb): LibraryConnection {
     for (const listener of listeners) listener(next);
   };
 
+  // Dexie calls the latest subscriber first; returning false stops the chain before its own
+  // default, which would close with auto-open left on and so reopen at the first query.
   db.on('versionchange', (event: IDBVersionChangeEvent) => {
     const newVersion = dexieVersion(event.newVersion);
     db.supersededBy = { version: newVersion };
     // disableAutoOpen: no later query may reopen the database under this tab's older schema.
     db.close({ disableAutoOpen: true });
     set({ kind: 'superseded', newVersion });
+    return false;
   });
   db.on('blocked', (event: IDBVersionChangeEvent) => {
     if (state.kind === 'opening' || state.kind === 'blocked') set({ kind: 'blocked', heldVersion: dexieVersion(event.oldVersion) ?? 0 });
