@@ -199,16 +199,14 @@ export interface LibraryUsage {
   readonly reports: number;
 }
 
+/** What the Library holds: readable entries only (listLibrary shows the damaged ones apart). */
 export async function libraryUsage(db: ClawproofDb): Promise<LibraryUsage> {
+  const { bundles } = await listLibrary(db);
+  let reports: number;
   try {
-    const rows: unknown[] = await db.bundles.toArray();
-    const sizes = rows.map((row) => (row as { size?: unknown }).size).filter((size): size is number => typeof size === 'number' && size >= 0);
-    return {
-      bundles: rows.length,
-      bundleBytes: sizes.reduce((sum, size) => sum + size, 0),
-      reports: await db.reports.count(),
-    };
+    reports = await db.reports.count();
   } catch (cause) {
     throw toStoreError(cause, 'reading the library');
   }
+  return { bundles: bundles.length, bundleBytes: bundles.reduce((sum, row) => sum + row.size, 0), reports };
 }
