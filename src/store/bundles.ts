@@ -7,7 +7,7 @@ import type { IndexableType } from 'dexie';
 import { sha256Async, type Digest } from '../core/hash.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { BUNDLE_SOURCES, type BundleRow, type BundleSource, type ClawproofDb } from './db.js';
-import { storeError, toStoreError } from './errors.js';
+import { storeError, toStoreError, type StoreError } from './errors.js';
 import { decodeBundleRow, decodeBytesRow, keyText } from './rows.js';
 
 export interface SaveBundleInput {
@@ -98,7 +98,7 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
   return decoded.row.bytes;
 }
 
-function damagedEntry(key: IndexableType, problem: string): Error {
+function damagedEntry(key: IndexableType, problem: string): StoreError {
   return storeError(
     'STORE_CORRUPT',
     `The library entry ${keyText(key)} cannot be read: ${problem}. Remove it from the library, then open the original file ` +

@@ -7,7 +7,6 @@
  * A row that passes is returned as stored (not as zod's copy), so nothing in it is dropped.
  */
 import { z } from 'zod';
-import type { Digest } from '../core/hash.js';
 import type { IndexableType } from 'dexie';
 import { BUNDLE_SOURCES, type BundleBytesRow, type BundleRow, type ReportRow, type SeenTokenRow } from './db.js';
 import { reportSchema } from './report-schema.js';
@@ -69,9 +68,4 @@ export function keyText(key: IndexableType): string {
   } catch {
     return String(key);
   }
-}
-
-/** Whether a key is a digest the rest of the store can use as a bundle hash. */
-export function isDigestKey(key: IndexableType): key is Digest {
-  return digest.safeParse(key).success;
 }
