@@ -3,10 +3,12 @@
  * listing. Saving the same bytes again (another file name, a second Lab export) is a no-op apart
  * from the "last opened" time.
  */
+import type { IndexableType } from 'dexie';
 import { sha256Async, type Digest } from '../core/hash.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { BUNDLE_SOURCES, type BundleRow, type BundleSource, type ClawproofDb } from './db.js';
-import { storeError, toStoreError } from './errors.js';
+import { storeError, toStoreError, type StoreError } from './errors.js';
+import { decodeBundleRow, decodeBytesRow, keyText } from './rows.js';
 
 export interface SaveBundleInput {
   readonly bytes: Uint8Array;
@@ -36,9 +38,11 @@ export async function saveBundle(db: ClawproofDb, input: SaveBundleInput, now: N
   const at = stamp(now);
   try {
     return await db.transaction('rw', db.bundles, db.bundleBytes, async () => {
-      const existing = await db.bundles.get(hash);
-      if (existing !== undefined) {
-        const updated: BundleRow = { ...existing, lastOpenedAt: at };
+      const stored = await db.bundles.get(hash);
+      // A damaged entry is rebuilt from the bytes in hand rather than kept.
+      const existing = stored === undefined ? undefined : decodeBundleRow(stored);
+      if (existing?.ok === true) {
+        const updated: BundleRow = { ...existing.row, lastOpenedAt: at };
         await db.bundles.put(updated);
         return updated;
       }
@@ -55,7 +59,7 @@ export async function saveBundle(db: ClawproofDb, input: SaveBundleInput, now: N
       };
       // A copy, so a caller reusing its buffer (or transferring it to a worker) cannot change what is stored.
       await db.bundleBytes.put({ hash, bytes: bytes.slice() });
-      await db.bundles.add(row);
+      await db.bundles.put(row);
       return row;
     });
   } catch (cause) {
@@ -64,13 +68,22 @@ export async function saveBundle(db: ClawproofDb, input: SaveBundleInput, now: N
 }
 
 export async function getBundle(db: ClawproofDb, hash: Digest): Promise<BundleRow | undefined> {
+  let stored: unknown;
   try {
-    return await db.bundles.get(hash);
+    stored = await db.bundles.get(hash);
   } catch (cause) {
     throw toStoreError(cause, 'reading the library');
   }
+  if (stored === undefined) return undefined;
+  const decoded = decodeBundleRow(stored);
+  if (!decoded.ok) throw damagedEntry(hash, decoded.problem);
+  return decoded.row;
 }
 
+/**
+ * The stored bytes, checked against the hash they are stored under (a verifier re-derives): a
+ * damaged copy is reported, never verified as if it were the bundle the user opened.
+ */
 export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uint8Array> {
   let row;
   try {
@@ -79,29 +92,103 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
     throw toStoreError(cause, 'reading the bundle');
   }
   if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
-  return row.bytes;
+  const decoded = decodeBytesRow(row);
+  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
+  if ((await bundleHash(decoded.row.bytes)) !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
+  return decoded.row.bytes;
 }
 
-/** Every bundle, most recently opened first. */
-export async function listBundles(db: ClawproofDb): Promise<BundleRow[]> {
+function damagedEntry(key: IndexableType, problem: string): StoreError {
+  return storeError(
+    'STORE_CORRUPT',
+    `The library entry ${keyText(key)} cannot be read: ${problem}. Remove it from the library, then open the original file ` +
+      'again to store it afresh; every other entry is unaffected.',
+    { details: { key: keyText(key) } },
+  );
+}
+
+/** A Library entry that does not decode: shown apart, with a way to remove it. */
+export interface UnreadableEntry {
+  /** The entry's primary key as stored (not necessarily a digest). */
+  readonly key: IndexableType;
+  /** The key as text, for the UI. */
+  readonly keyText: string;
+  /** The stored name when it is still a readable string. */
+  readonly name: string | null;
+  readonly problem: string;
+}
+
+export interface LibraryListing {
+  /** Readable entries, most recently opened first. */
+  readonly bundles: BundleRow[];
+  readonly unreadable: UnreadableEntry[];
+}
+
+/**
+ * Every entry of the Library, the readable ones apart from those that do not decode or whose
+ * stored content is missing, so one damaged entry never hides the others.
+ */
+export async function listLibrary(db: ClawproofDb): Promise<LibraryListing> {
+  let rows: unknown[];
+  let keys: IndexableType[];
+  let withBytes: Set<unknown>;
   try {
-    return await db.bundles.orderBy('lastOpenedAt').reverse().toArray();
+    [rows, keys, withBytes] = await db.transaction('r', db.bundles, db.bundleBytes, async () => [
+      await db.bundles.toArray(),
+      await db.bundles.toCollection().primaryKeys(),
+      new Set<unknown>(await db.bundleBytes.toCollection().primaryKeys()),
+    ]);
   } catch (cause) {
     throw toStoreError(cause, 'reading the library');
   }
+  const bundles: BundleRow[] = [];
+  const unreadable: UnreadableEntry[] = [];
+  rows.forEach((stored, index) => {
+    const key = keys[index] as IndexableType;
+    const decoded = decodeBundleRow(stored);
+    const problem = !decoded.ok ? decoded.problem : withBytes.has(key) ? null : 'its stored content is missing';
+    if (decoded.ok && problem === null) bundles.push(decoded.row);
+    else unreadable.push({ key, keyText: keyText(key), name: nameOf(stored), problem: problem ?? 'unreadable' });
+  });
+  // Newest first; ties in the order the lastOpenedAt index walked in reverse gives (hash descending).
+  bundles.sort((a, b) => descending(a.lastOpenedAt, b.lastOpenedAt) || descending(a.hash, b.hash));
+  return { bundles, unreadable };
+}
+
+function descending(a: string, b: string): number {
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+function nameOf(stored: unknown): string | null {
+  const name = typeof stored === 'object' && stored !== null ? (stored as { name?: unknown }).name : undefined;
+  return typeof name === 'string' && name.trim() !== '' ? name : null;
+}
+
+/** Every readable bundle, most recently opened first (listLibrary without the damaged entries). */
+export async function listBundles(db: ClawproofDb): Promise<BundleRow[]> {
+  return (await listLibrary(db)).bundles;
 }
 
 /** Deletes a bundle with everything derived from it: its bytes, reports and the tokens it was the source of. */
 export async function deleteBundle(db: ClawproofDb, hash: Digest): Promise<void> {
+  await deleteEntry(db, hash, 'deleting the bundle');
+}
+
+/** Removes an entry listLibrary reported as unreadable, by its stored key, with everything derived from it. */
+export async function removeUnreadable(db: ClawproofDb, key: IndexableType): Promise<void> {
+  await deleteEntry(db, key, 'removing the unreadable entry');
+}
+
+async function deleteEntry(db: ClawproofDb, key: IndexableType, doing: string): Promise<void> {
   try {
     await db.transaction('rw', db.bundles, db.bundleBytes, db.reports, db.seenTokens, async () => {
-      await db.bundles.delete(hash);
-      await db.bundleBytes.delete(hash);
-      await db.reports.where('bundleHash').equals(hash).delete();
-      await db.seenTokens.where('bundleHash').equals(hash).delete();
+      await db.bundles.delete(key as Digest);
+      await db.bundleBytes.delete(key as Digest);
+      await db.reports.where('bundleHash').equals(key).delete();
+      await db.seenTokens.where('bundleHash').equals(key).delete();
     });
   } catch (cause) {
-    throw toStoreError(cause, 'deleting the bundle');
+    throw toStoreError(cause, doing);
   }
 }
 
@@ -112,15 +199,14 @@ export interface LibraryUsage {
   readonly reports: number;
 }
 
+/** What the Library holds: readable entries only (listLibrary shows the damaged ones apart). */
 export async function libraryUsage(db: ClawproofDb): Promise<LibraryUsage> {
+  const { bundles } = await listLibrary(db);
+  let reports: number;
   try {
-    const rows = await db.bundles.toArray();
-    return {
-      bundles: rows.length,
-      bundleBytes: rows.reduce((sum, row) => sum + row.size, 0),
-      reports: await db.reports.count(),
-    };
+    reports = await db.reports.count();
   } catch (cause) {
     throw toStoreError(cause, 'reading the library');
   }
+  return { bundles: bundles.length, bundleBytes: bundles.reduce((sum, row) => sum + row.size, 0), reports };
 }

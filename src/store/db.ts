@@ -72,7 +72,7 @@ export interface SettingRow {
   readonly value: string;
 }
 
-interface SchemaVersion {
+export interface SchemaVersion {
   readonly version: number;
   readonly stores: Readonly<Record<string, string | null>>;
   readonly upgrade?: (tx: Transaction) => Promise<void>;
@@ -101,10 +101,19 @@ export class ClawproofDb extends Dexie {
   declare seenTokens: Table<SeenTokenRow, [string, Digest]>;
   declare settings: EntityTable<SettingRow, 'key'>;
 
-  /** `options` lets tests pass fake-indexeddb; the app uses the browser's IndexedDB. */
-  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+  /**
+   * Set when another tab opened a newer schema and this connection closed for good to let it
+   * upgrade (see connection.ts): from then on every store call fails with STORE_SUPERSEDED.
+   */
+  supersededBy: { readonly version: number | null } | null = null;
+
+  /**
+   * `options` lets tests pass fake-indexeddb; the app uses the browser's IndexedDB. `schemas` is
+   * SCHEMA_VERSIONS except in tests that play a newer build (one more version appended).
+   */
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions, schemas: readonly SchemaVersion[] = SCHEMA_VERSIONS) {
     super(name, options);
-    for (const schema of SCHEMA_VERSIONS) {
+    for (const schema of schemas) {
       const version = this.version(schema.version).stores(schema.stores);
       if (schema.upgrade !== undefined) version.upgrade(schema.upgrade);
     }

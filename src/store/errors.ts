@@ -9,11 +9,13 @@ export const STORE_ERROR_CODES = [
   'STORE_QUOTA_EXCEEDED',
   /** IndexedDB is missing, blocked (private mode, another tab upgrading) or failed to open. */
   'STORE_UNAVAILABLE',
+  /** A newer Clawproof in another tab upgraded the database; this tab let go of it and must be reloaded. */
+  'STORE_SUPERSEDED',
   /** Any other failed read or write. */
   'STORE_FAILED',
   /** No stored entry has that key. */
   'STORE_NOT_FOUND',
-  /** A stored trust root or report no longer parses (hand-edited database, older format). */
+  /** A stored entry no longer decodes (hand-edited database, another build's format, damaged bytes). */
   'STORE_CORRUPT',
   /** The preinstalled demo trust root cannot be deleted, only left unselected. */
   'TRUST_ROOT_BUILT_IN',
@@ -69,6 +71,19 @@ export function toStoreError(cause: unknown, doing: string): StoreError {
     return storeError('STORE_UNAVAILABLE', `${capitalise(doing)} failed: the local database is not available${detail}`, { cause });
   }
   return storeError('STORE_FAILED', `${capitalise(doing)} failed${detail}`, { cause });
+}
+
+/**
+ * What every store call says once this tab closed its connection for a newer schema: reloading
+ * loads the newer app, and nothing stored was touched by the close.
+ */
+export function supersededError(doing: string, cause?: unknown): StoreError {
+  return storeError(
+    'STORE_SUPERSEDED',
+    `${capitalise(doing)} failed: a newer version of Clawproof opened in another tab and upgraded the library, so this tab ` +
+      'let go of it. Reload this page to keep using the library; nothing stored was lost.',
+    cause === undefined ? {} : { cause },
+  );
 }
 
 function capitalise(text: string): string {

@@ -19,9 +19,10 @@ import type { VerifyOutcome } from './library.js';
 import { createStore, type Store, type VerifyBytesOptions } from './store.js';
 
 export { ClawproofDb, DATABASE_NAME, BUNDLE_SOURCES, SCHEMA_VERSIONS } from './db.js';
-export type { BundleRow, BundleSource, ReportRow, SeenTokenRow, TrustRootRow } from './db.js';
-export { STORE_ERROR_CODES, isStoreError, storeError, toStoreError, type StoreError, type StoreErrorCode } from './errors.js';
-export { bundleHash, defaultBundleName, type LibraryUsage } from './bundles.js';
+export type { BundleRow, BundleSource, ReportRow, SchemaVersion, SeenTokenRow, TrustRootRow } from './db.js';
+export { STORE_ERROR_CODES, isStoreError, storeError, supersededError, toStoreError, type StoreError, type StoreErrorCode } from './errors.js';
+export { bundleHash, defaultBundleName, type LibraryListing, type LibraryUsage, type UnreadableEntry } from './bundles.js';
+export { connect, type ConnectionListener, type ConnectionState, type LibraryConnection } from './connection.js';
 export type { ReportKey } from './reports.js';
 export type { SeenToken } from './seen-tokens.js';
 export type { StoredTrustRoot, InstallOptions } from './trust-roots.js';

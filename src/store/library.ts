@@ -11,9 +11,10 @@ import { bundleHash, defaultBundleName } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
-import { storeError, toStoreError, type StoreError } from './errors.js';
+import { storeError, supersededError, toStoreError, type StoreError } from './errors.js';
 import { getCachedReport, reportRow, type ReportKey } from './reports.js';
-import { seenTokenRow, seenTokensExcept } from './seen-tokens.js';
+import { decodeBundleRow } from './rows.js';
+import { seenTokenRow, seenTokensExcept, type SeenToken } from './seen-tokens.js';
 import { getActiveTrustRoot, type StoredTrustRoot } from './trust-roots.js';
 import type { ProgressListener, Verifier } from './verifier.js';
 
@@ -37,6 +38,11 @@ export interface VerifyOutcome {
   readonly entry: BundleRow | null;
   /** Why storing failed: the report is still right, it just was not kept. */
   readonly storeError: StoreError | null;
+  /**
+   * Set when the Library held a report for this bundle that no longer decodes: the bundle was
+   * verified afresh and (unless storeError says otherwise) the damaged copy replaced.
+   */
+  readonly damagedReport: string | null;
 }
 
 export interface LibraryDeps {
@@ -56,25 +62,49 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
   const key: ReportKey = { bundleHash: hash, trustRootHash: trustRoot.row.hash, verifierVersion: verifier.version };
 
   const cached = await getCachedReport(db, key);
-  if (cached !== undefined) {
-    const entry = await touch(db, hash, stamp(now)).catch(() => null); // a failed "last opened" stamp loses nothing
-    return { bundleHash: hash, report: cached.report, fromCache: true, key, trustRoot, entry, storeError: null };
+  if (cached.kind === 'hit') {
+    const touched = await touch(db, hash, stamp(now)).catch(() => null); // a failed "last opened" stamp loses nothing
+    const hit = { bundleHash: hash, report: cached.row.report, fromCache: true, key, trustRoot, damagedReport: null };
+    if (touched !== 'damaged') return { ...hit, entry: touched, storeError: null };
+    // The report is good but the Library entry is not: rebuild the entry from the bytes in hand.
+    return { ...hit, ...(await keep(db, request, key, cached.row.report, null, stamp(now))) };
   }
+  // The bundle's bytes are the truth the report was derived from: a damaged report is derived again.
+  const damagedReport =
+    cached.kind === 'damaged'
+      ? `The report stored for this bundle could not be read (${cached.problem}), so the bundle was verified again.`
+      : null;
 
   const seenTokens = await seenTokensExcept(db, hash);
   const { report, token } = await verifier.verify(request.bytes, trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
   });
-  const outcome = { bundleHash: hash, report, fromCache: false, key, trustRoot };
+  const outcome = { bundleHash: hash, report, fromCache: false, key, trustRoot, damagedReport };
 
   // Only Clawproof bundles (valid or not) belong in the Library; a stray PNG or a trust root does not.
   if (report.bundle.mediaType !== BUNDLE_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
+  return { ...outcome, ...(await keep(db, request, key, report, token, stamp(now))) };
+}
 
-  const at = stamp(now);
+/**
+ * Stores bundle, report and token in ONE transaction. A damaged or missing entry is rebuilt from
+ * the bytes in hand (and its stored bytes rewritten); a good one keeps its name, source and age.
+ */
+async function keep(
+  db: ClawproofDb,
+  request: VerifyRequest,
+  key: ReportKey,
+  report: Report,
+  token: SeenToken | null,
+  at: string,
+): Promise<{ entry: BundleRow | null; storeError: StoreError | null }> {
+  const hash = key.bundleHash;
   try {
     const entry = await db.transaction('rw', db.bundles, db.bundleBytes, db.reports, db.seenTokens, async () => {
-      const existing = await db.bundles.get(hash);
+      const stored = await db.bundles.get(hash);
+      const decoded = stored === undefined ? undefined : decodeBundleRow(stored);
+      const existing = decoded?.ok === true ? decoded.row : undefined;
       const name = request.name?.trim() ?? '';
       const row: BundleRow = {
         hash,
@@ -92,17 +122,22 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));
       return row;
     });
-    return { ...outcome, entry, storeError: null };
+    return { entry, storeError: null };
   } catch (cause) {
-    return { ...outcome, entry: null, storeError: toStoreError(cause, 'saving the bundle and its report') };
+    const doing = 'saving the bundle and its report';
+    // Another tab upgraded the library while this verification ran: say so, not "database closed".
+    return { entry: null, storeError: db.supersededBy !== null ? supersededError(doing, cause) : toStoreError(cause, doing) };
   }
 }
 
-async function touch(db: ClawproofDb, hash: Digest, at: string): Promise<BundleRow | null> {
+/** Stamps "last opened"; null when the bundle is not stored, 'damaged' when its entry does not decode. */
+async function touch(db: ClawproofDb, hash: Digest, at: string): Promise<BundleRow | null | 'damaged'> {
   return db.transaction('rw', db.bundles, async () => {
-    const row = await db.bundles.get(hash);
-    if (row === undefined) return null;
-    const updated: BundleRow = { ...row, lastOpenedAt: at };
+    const stored = await db.bundles.get(hash);
+    if (stored === undefined) return null;
+    const decoded = decodeBundleRow(stored);
+    if (!decoded.ok) return 'damaged';
+    const updated: BundleRow = { ...decoded.row, lastOpenedAt: at };
     await db.bundles.put(updated);
     return updated;
   });

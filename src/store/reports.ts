@@ -7,6 +7,7 @@ import type { Digest } from '../core/hash.js';
 import type { Report } from '../verify/report.js';
 import type { ClawproofDb, ReportRow } from './db.js';
 import { toStoreError } from './errors.js';
+import { decodeReportRow } from './rows.js';
 
 export interface ReportKey {
   readonly bundleHash: Digest;
@@ -14,16 +15,26 @@ export interface ReportKey {
   readonly verifierVersion: string;
 }
 
+/** A cache look-up: a usable report, nothing stored, or a stored entry that does not decode. */
+export type CachedReport =
+  | { readonly kind: 'hit'; readonly row: ReportRow }
+  | { readonly kind: 'miss' }
+  | { readonly kind: 'damaged'; readonly problem: string };
+
 function keyOf(key: ReportKey): [Digest, Digest, string] {
   return [key.bundleHash, key.trustRootHash, key.verifierVersion];
 }
 
-export async function getCachedReport(db: ClawproofDb, key: ReportKey): Promise<ReportRow | undefined> {
+export async function getCachedReport(db: ClawproofDb, key: ReportKey): Promise<CachedReport> {
+  let stored: unknown;
   try {
-    return await db.reports.get(keyOf(key));
+    stored = await db.reports.get(keyOf(key));
   } catch (cause) {
     throw toStoreError(cause, 'reading the cached report');
   }
+  if (stored === undefined) return { kind: 'miss' };
+  const decoded = decodeReportRow(stored);
+  return decoded.ok ? { kind: 'hit', row: decoded.row } : { kind: 'damaged', problem: decoded.problem };
 }
 
 export function reportRow(key: ReportKey, report: Report): ReportRow {
@@ -37,11 +48,16 @@ export function reportRow(key: ReportKey, report: Report): ReportRow {
   };
 }
 
-/** Every report stored for one bundle (one per trust root and verifier version it was checked with). */
+/** Every readable report stored for one bundle (one per trust root and verifier version it was checked with). */
 export async function reportsForBundle(db: ClawproofDb, bundleHash: Digest): Promise<ReportRow[]> {
+  let rows: unknown[];
   try {
-    return await db.reports.where('bundleHash').equals(bundleHash).toArray();
+    rows = await db.reports.where('bundleHash').equals(bundleHash).toArray();
   } catch (cause) {
     throw toStoreError(cause, 'reading the reports');
   }
+  return rows.flatMap((row) => {
+    const decoded = decodeReportRow(row);
+    return decoded.ok ? [decoded.row] : [];
+  });
 }

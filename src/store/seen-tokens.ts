@@ -9,6 +9,7 @@
 import type { Digest } from '../core/hash.js';
 import type { ClawproofDb, SeenTokenRow } from './db.js';
 import { toStoreError } from './errors.js';
+import { decodeSeenTokenRow } from './rows.js';
 
 export interface SeenToken {
   readonly jti: string;
@@ -20,12 +21,13 @@ export interface SeenToken {
  * replay check compares with. When a jti was seen in several bundles, the earliest sighting wins.
  */
 export async function seenTokensExcept(db: ClawproofDb, bundleHash: Digest): Promise<Map<string, string>> {
-  let rows: SeenTokenRow[];
+  let stored: unknown[];
   try {
-    rows = await db.seenTokens.toArray();
+    stored = await db.seenTokens.toArray();
   } catch (cause) {
     throw toStoreError(cause, 'reading the seen tokens');
   }
+  const rows = readable(stored);
   rows.sort((a, b) => (a.seenAt < b.seenAt ? -1 : a.seenAt > b.seenAt ? 1 : 0));
   const seen = new Map<string, string>();
   for (const row of rows) {
@@ -37,11 +39,19 @@ export async function seenTokensExcept(db: ClawproofDb, bundleHash: Digest): Pro
 /** Bundles (other than `bundleHash`) in which `jti` was seen: what the UI names when it explains a replay flag. */
 export async function bundlesWithToken(db: ClawproofDb, jti: string, bundleHash: Digest): Promise<SeenTokenRow[]> {
   try {
-    const rows = await db.seenTokens.where('jti').equals(jti).toArray();
-    return rows.filter((row) => row.bundleHash !== bundleHash);
+    const rows: unknown[] = await db.seenTokens.where('jti').equals(jti).toArray();
+    return readable(rows).filter((row) => row.bundleHash !== bundleHash);
   } catch (cause) {
     throw toStoreError(cause, 'reading the seen tokens');
   }
+}
+
+/** The rows that decode; a damaged one says nothing that can be relied on, and goes with its bundle. */
+function readable(rows: readonly unknown[]): SeenTokenRow[] {
+  return rows.flatMap((row) => {
+    const decoded = decodeSeenTokenRow(row);
+    return decoded.ok ? [decoded.row] : [];
+  });
 }
 
 export function seenTokenRow(token: SeenToken, bundleHash: Digest, seenAt: string): SeenTokenRow {

@@ -1,12 +1,16 @@
 /**
  * The store as one object bound to a database and a verifier: what the UI and the Lab call.
- * Each method is a thin wrapper over the repositories; see them for the rules.
+ * Each method is a thin wrapper over the repositories; see them for the rules. Once this tab has
+ * let go of the database for a newer schema (connection.ts), every method fails with
+ * STORE_SUPERSEDED, which says to reload, instead of Dexie's "database closed".
  */
+import type { IndexableType } from 'dexie';
 import type { Digest } from '../core/hash.js';
 import type { TrustRoot } from '../core/trust-root.js';
 import * as bundles from './bundles.js';
 import type { Now } from './clock.js';
 import type { BundleRow, BundleSource, ClawproofDb, ReportRow, SeenTokenRow, TrustRootRow } from './db.js';
+import { supersededError } from './errors.js';
 import { verifyAndCache, type VerifyOutcome } from './library.js';
 import * as reports from './reports.js';
 import * as seen from './seen-tokens.js';
@@ -33,7 +37,10 @@ export interface Store {
   getBundle(hash: Digest): Promise<BundleRow | undefined>;
   getBundleBytes(hash: Digest): Promise<Uint8Array>;
   listBundles(): Promise<BundleRow[]>;
+  /** Readable entries and, apart, those that do not decode (each can be removed by its key). */
+  listLibrary(): Promise<bundles.LibraryListing>;
   deleteBundle(hash: Digest): Promise<void>;
+  removeUnreadable(key: IndexableType): Promise<void>;
   usage(): Promise<bundles.LibraryUsage>;
   reportsForBundle(hash: Digest): Promise<ReportRow[]>;
   bundlesWithToken(jti: string, exceptBundle: Digest): Promise<SeenTokenRow[]>;
@@ -47,29 +54,45 @@ export interface Store {
 
 export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Store {
   const deps = { db, verifier, ...(now === undefined ? {} : { now }) };
+  const guard = <A extends unknown[], R>(doing: string, call: (...args: A) => Promise<R>) => guarded(db, doing, call);
   return {
     db,
     verifier,
-    saveBundle: (bytes, source, options = {}) =>
+    saveBundle: guard('saving the bundle', (bytes: Uint8Array, source: BundleSource, options: { readonly name?: string } = {}) =>
       bundles.saveBundle(db, { bytes, source, ...(options.name === undefined ? {} : { name: options.name }) }, now),
-    verifyAndCache: (bytes, options) => verifyAndCache(deps, { bytes, ...options }),
-    async verifyStored(hash, options = {}) {
+    ),
+    verifyAndCache: guard('verifying through the library', (bytes: Uint8Array, options: VerifyBytesOptions) => verifyAndCache(deps, { bytes, ...options })),
+    verifyStored: guard('opening the stored bundle', async (hash: Digest, options: Omit<VerifyBytesOptions, 'source' | 'name'> = {}) => {
       const row = await bundles.getBundle(db, hash);
       const bytes = await bundles.getBundleBytes(db, hash);
       return verifyAndCache(deps, { bytes, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
-    },
-    getBundle: (hash) => bundles.getBundle(db, hash),
-    getBundleBytes: (hash) => bundles.getBundleBytes(db, hash),
-    listBundles: () => bundles.listBundles(db),
-    deleteBundle: (hash) => bundles.deleteBundle(db, hash),
-    usage: () => bundles.libraryUsage(db),
-    reportsForBundle: (hash) => reports.reportsForBundle(db, hash),
-    bundlesWithToken: (jti, exceptBundle) => seen.bundlesWithToken(db, jti, exceptBundle),
-    installTrustRoot: (root, options) => roots.installTrustRoot(db, root, options, now),
-    listTrustRoots: () => roots.listTrustRoots(db),
-    getTrustRoot: (hash) => roots.getTrustRoot(db, hash),
-    deleteTrustRoot: (hash) => roots.deleteTrustRoot(db, hash),
-    setActiveTrustRoot: (hash) => roots.setActiveTrustRoot(db, hash),
-    getActiveTrustRoot: () => roots.getActiveTrustRoot(db),
+    }),
+    getBundle: guard('reading the library', (hash: Digest) => bundles.getBundle(db, hash)),
+    getBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.getBundleBytes(db, hash)),
+    listBundles: guard('reading the library', () => bundles.listBundles(db)),
+    listLibrary: guard('reading the library', () => bundles.listLibrary(db)),
+    deleteBundle: guard('deleting the bundle', (hash: Digest) => bundles.deleteBundle(db, hash)),
+    removeUnreadable: guard('removing the unreadable entry', (key: IndexableType) => bundles.removeUnreadable(db, key)),
+    usage: guard('reading the library', () => bundles.libraryUsage(db)),
+    reportsForBundle: guard('reading the reports', (hash: Digest) => reports.reportsForBundle(db, hash)),
+    bundlesWithToken: guard('reading the seen tokens', (jti: string, exceptBundle: Digest) => seen.bundlesWithToken(db, jti, exceptBundle)),
+    installTrustRoot: guard('saving the trust root', (root: TrustRoot, options?: roots.InstallOptions) => roots.installTrustRoot(db, root, options, now)),
+    listTrustRoots: guard('reading the trust roots', () => roots.listTrustRoots(db)),
+    getTrustRoot: guard('reading the trust root', (hash: Digest) => roots.getTrustRoot(db, hash)),
+    deleteTrustRoot: guard('deleting the trust root', (hash: Digest) => roots.deleteTrustRoot(db, hash)),
+    setActiveTrustRoot: guard('choosing the trust root', (hash: Digest) => roots.setActiveTrustRoot(db, hash)),
+    getActiveTrustRoot: guard('reading the trust roots', () => roots.getActiveTrustRoot(db)),
+  };
+}
+
+/** `call`, failing with STORE_SUPERSEDED once the connection was given up for a newer schema (before or during the call). */
+function guarded<A extends unknown[], R>(db: ClawproofDb, doing: string, call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
+  return async (...args) => {
+    if (db.supersededBy !== null) throw supersededError(doing);
+    try {
+      return await call(...args);
+    } catch (cause) {
+      throw db.supersededBy !== null ? supersededError(doing, cause) : cause;
+    }
   };
 }

@@ -51,35 +51,4 @@ test('the library lists every bundle opened, opens its report, and deletes entri
   await expect(page.getByTestId('bundle-count')).toContainText('1 bundle,');
 });
 
-test('a full disk: the report still shows, the page says it was not kept, and nothing stored is lost', async ({ page }, testInfo) => {
-  // Playwright's browser contexts cannot be given a smaller real quota (the DevTools quota override
-  // does not reach their in-memory storage), so IndexedDB is made to refuse writes the way a full
-  // disk does: every put or add throws QuotaExceededError once the test says the disk is full.
-  await page.addInitScript(() => {
-    const flags = window as unknown as { __diskFull?: boolean };
-    for (const method of ['put', 'add'] as const) {
-      const original = IDBObjectStore.prototype[method];
-      IDBObjectStore.prototype[method] = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
-        if (flags.__diskFull === true) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        return original.apply(this, args);
-      };
-    }
-  });
-  await openVerify(page);
-  await verifyDemo(page, second!);
-
-  await page.goto('/#/verify');
-  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = true));
-  await verifyDemo(page, first!);
-  await expect(verdictBanner(page)).toHaveAttribute('data-verdict', 'valid');
-  const alert = page.getByRole('alert').filter({ hasText: 'This report was not kept in the library' });
-  await expect(alert).toContainText(/storage for Clawproof is full\. Nothing already in the library was lost/);
-  // Not stored, so the address does not name it.
-  await expect(page).toHaveURL(/#\/verify$/);
-  await screenshot(page, testInfo, 'verify-quota-exceeded');
-
-  await page.evaluate(() => ((window as unknown as { __diskFull?: boolean }).__diskFull = false));
-  await page.getByRole('link', { name: 'Library', exact: true }).click();
-  await expect(page.getByRole('list', { name: 'Bundles in the library' }).getByRole('link')).toHaveText([second!.name]);
-  await expect(page.getByTestId('bundle-count')).toContainText('1 bundle,');
-});
+// A full disk is tested with a real quota in store-quota.spec.ts.

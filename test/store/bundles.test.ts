@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
-import { deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, saveBundle } from '../../src/store/bundles.js';
+import { deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, listLibrary, removeUnreadable, saveBundle } from '../../src/store/bundles.js';
 import type { ClawproofDb } from '../../src/store/db.js';
 import { makeBundle, manualClock, openTestDb } from './support.js';
 
@@ -95,5 +95,86 @@ describe('listing, usage and deletion', () => {
     expect((await db.reports.toArray()).map((r) => r.bundleHash)).toEqual([keep.hash]);
     expect((await db.seenTokens.toArray()).map((r) => r.bundleHash)).toEqual([keep.hash]);
     expect(await getBundleBytes(db, keep.hash)).toBeInstanceOf(Uint8Array);
+  });
+});
+
+describe('damaged entries', () => {
+  /** Two good bundles and, written as a broken build or a hand edit would, three entries that are not. */
+  async function libraryWithDamage() {
+    db = openTestDb();
+    const clock = manualClock();
+    const good = await saveBundle(db, { bytes: await makeBundle(1), source: 'opened', name: 'good.clawproof' }, clock.now);
+    clock.advance();
+    const other = await saveBundle(db, { bytes: await makeBundle(2), source: 'lab', name: 'other.clawproof' }, clock.now);
+    const misnamed = await saveBundle(db, { bytes: await makeBundle(3), source: 'opened', name: 'misnamed.clawproof' });
+    await db.bundles.put({ ...misnamed, name: 42 } as never);
+    await db.bundles.put({ hash: 7, name: 'not-a-digest.clawproof' } as never);
+    const hollow = await saveBundle(db, { bytes: await makeBundle(4), source: 'opened', name: 'hollow.clawproof' });
+    await db.bundleBytes.delete(hollow.hash);
+    return { good, other, misnamed, hollow };
+  }
+
+  it('lists readable entries as before and each damaged one apart, saying what is wrong', async () => {
+    const { good, other, misnamed, hollow } = await libraryWithDamage();
+    const listing = await listLibrary(db);
+    expect(listing.bundles.map((r) => r.name)).toEqual([other.name, good.name]);
+    expect(listing.unreadable.map(({ keyText, name, problem }) => ({ keyText, name, problem }))).toEqual(
+      [
+        { keyText: '7', name: 'not-a-digest.clawproof', problem: expect.stringMatching(/^hash: /) },
+        { keyText: misnamed.hash, name: null, problem: expect.stringMatching(/^name: /) },
+        { keyText: hollow.hash, name: 'hollow.clawproof', problem: 'its stored content is missing' },
+      ].sort((a, b) => (String(a.keyText) < String(b.keyText) ? -1 : 1)),
+    );
+    expect((await listBundles(db)).map((r) => r.name)).toEqual([other.name, good.name]);
+    expect((await libraryUsage(db)).bundles).toBe(2);
+  });
+
+  it('removes one damaged entry with everything stored under its key, and nothing else', async () => {
+    const { good, other, misnamed } = await libraryWithDamage();
+    await db.reports.put({ bundleHash: misnamed.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+    await db.reports.put({ bundleHash: good.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+    const before = await db.bundleBytes.count();
+
+    await removeUnreadable(db, misnamed.hash);
+    await removeUnreadable(db, 7);
+
+    const listing = await listLibrary(db);
+    expect(listing.unreadable.map((e) => e.name)).toEqual(['hollow.clawproof']);
+    expect(listing.bundles.map((r) => r.hash)).toEqual([other.hash, good.hash]);
+    expect(await db.bundleBytes.count()).toBe(before - 1);
+    expect((await db.reports.toArray()).map((r) => r.bundleHash)).toEqual([good.hash]);
+    expect(await getBundleBytes(db, good.hash)).toBeInstanceOf(Uint8Array);
+  });
+
+  it('reports a damaged entry when it is opened by hash, instead of handing it on', async () => {
+    const { misnamed } = await libraryWithDamage();
+    await expect(getBundle(db, misnamed.hash)).rejects.toMatchObject({
+      code: 'STORE_CORRUPT',
+      message: expect.stringMatching(/^The library entry sha256:\S+ cannot be read: name: .*Remove it from the library, then open the original file again/),
+    });
+  });
+
+  it('refuses stored bytes that no longer hash to their key, or are not bytes', async () => {
+    const { good, other } = await libraryWithDamage();
+    const bytes = await getBundleBytes(db, good.hash);
+    const flipped = bytes.slice();
+    flipped[100] = flipped[100]! ^ 1;
+    await db.bundleBytes.put({ hash: good.hash, bytes: flipped });
+    await db.bundleBytes.put({ hash: other.hash, bytes: 'not bytes' as never });
+
+    await expect(getBundleBytes(db, good.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: /no longer hashes to its name/ });
+    await expect(getBundleBytes(db, other.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: /stored content cannot be read \(bytes: / });
+  });
+
+  it('saving the same bytes again rebuilds a damaged entry from them', async () => {
+    const { misnamed } = await libraryWithDamage();
+    const bytes = await makeBundle(3);
+    await db.bundleBytes.put({ hash: misnamed.hash, bytes: new Uint8Array([1]) });
+
+    const row = await saveBundle(db, { bytes, source: 'lab', name: 'rebuilt.clawproof' });
+
+    expect(row).toMatchObject({ hash: misnamed.hash, name: 'rebuilt.clawproof', source: 'lab' });
+    expect(await getBundle(db, misnamed.hash)).toEqual(row);
+    expect(await getBundleBytes(db, misnamed.hash)).toEqual(bytes);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toStoreError, storeError } from '../../src/store/errors.js';
+import { supersededError, toStoreError, storeError } from '../../src/store/errors.js';
 
 describe('toStoreError', () => {
   it('recognises a quota error, also when wrapped as the inner error of an abort', () => {
@@ -22,5 +22,13 @@ describe('toStoreError', () => {
   it('passes a store error through unchanged', () => {
     const original = storeError('TRUST_ROOT_BUILT_IN', 'no');
     expect(toStoreError(original, 'deleting')).toBe(original);
+  });
+
+  it('says what a tab superseded by a newer schema must do, keeping the cause', () => {
+    const cause = Object.assign(new Error('Database has been closed'), { name: 'DatabaseClosedError' });
+    const error = supersededError('saving the bundle', cause);
+    expect(error.code).toBe('STORE_SUPERSEDED');
+    expect(error.message).toMatch(/^Saving the bundle failed: a newer version of Clawproof opened in another tab .* Reload this page .*nothing stored was lost\.$/);
+    expect(error.cause).toBe(cause);
   });
 });

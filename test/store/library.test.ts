@@ -188,6 +188,49 @@ describe('verifyAndCache', () => {
   });
 });
 
+describe('a cache entry that does not decode', () => {
+  it('verifies the bundle again, says so, replaces the damaged report and leaves the others alone', async () => {
+    const verifier = countingVerifier();
+    const store = await demoStore(verifier);
+    const bytes = await makeBundle(1);
+    const first = await store.verifyAndCache(bytes, { source: 'opened', name: 'damaged.clawproof' });
+    const other = await store.verifyAndCache(await makeBundle(2), { source: 'opened', name: 'other.clawproof' });
+    const otherReport = await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion]);
+    const key = [first.key.bundleHash, first.key.trustRootHash, first.key.verifierVersion] as const;
+    await db.reports.put({ ...(await db.reports.get([...key]))!, report: { verdict: 'valid', checks: 'all fine' } as never });
+
+    const again = await store.verifyAndCache(bytes, { source: 'opened' });
+
+    expect(again.fromCache).toBe(false);
+    expect(verifier.calls).toBe(3);
+    expect(again.report.verdict).toBe('valid');
+    expect(again.damagedReport).toMatch(/^The report stored for this bundle could not be read \(report\.\w+: .*\), so the bundle was verified again\.$/);
+    expect(again.entry).toMatchObject({ name: 'damaged.clawproof' });
+    expect((await db.reports.get([...key]))?.report).toEqual(again.report);
+    expect(await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion])).toEqual(otherReport);
+    const third = await store.verifyAndCache(bytes, { source: 'opened' });
+    expect(third.fromCache).toBe(true);
+    expect(third.damagedReport).toBeNull();
+  });
+
+  it('rebuilds a damaged Library entry from the bytes opened again, keeping the good cached report', async () => {
+    const verifier = countingVerifier();
+    const store = await demoStore(verifier);
+    const bytes = await makeBundle(1);
+    const first = await store.verifyAndCache(bytes, { source: 'opened', name: 'run.clawproof' });
+    await db.bundles.put({ hash: first.bundleHash, name: null } as never);
+    await db.bundleBytes.put({ hash: first.bundleHash, bytes: new Uint8Array([0]) });
+
+    const again = await store.verifyAndCache(bytes, { source: 'opened', name: 'run-again.clawproof' });
+
+    expect(again.fromCache).toBe(true);
+    expect(verifier.calls).toBe(1);
+    expect(again.entry).toMatchObject({ hash: first.bundleHash, name: 'run-again.clawproof', lastVerdict: 'valid' });
+    expect(await store.listBundles()).toEqual([again.entry]);
+    expect(await store.getBundleBytes(first.bundleHash)).toEqual(bytes);
+  });
+});
+
 describe('a full disk', () => {
   /** Makes every write fail as IndexedDB does when the origin's quota is used up (a middleware applies from the next open). */
   async function failWritesWhen(database: ClawproofDb, failing: () => boolean): Promise<void> {

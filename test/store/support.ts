@@ -15,7 +15,7 @@ import { trustRootFromKeyring } from '../../src/runtime/keys/trust-root.js';
 import { runJob } from '../../src/runtime/job/run-job.js';
 import type { ClassifierModel } from '../../src/runtime/services/model.js';
 import type { Ticket } from '../../src/runtime/tickets/types.js';
-import { ClawproofDb } from '../../src/store/db.js';
+import { ClawproofDb, SCHEMA_VERSIONS, type SchemaVersion } from '../../src/store/db.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -26,6 +26,32 @@ export function openTestDb(): ClawproofDb {
   databases += 1;
   return new ClawproofDb(`clawproof-test-${databases}`, { indexedDB: new IDBFactory(), IDBKeyRange });
 }
+
+/**
+ * One in-memory IndexedDB that several "tabs" open: `current()` declares this build's schema,
+ * `next()` one version more (what a newer Clawproof would declare), and `indexedDB` is the raw
+ * factory for connections that behave like no Clawproof build (they ignore versionchange).
+ */
+export function sharedDatabase() {
+  databases += 1;
+  const name = `clawproof-shared-${databases}`;
+  const indexedDB = new IDBFactory();
+  return {
+    name,
+    indexedDB,
+    current: () => new ClawproofDb(name, { indexedDB, IDBKeyRange }),
+    next: () => new ClawproofDb(name, { indexedDB, IDBKeyRange }, [...SCHEMA_VERSIONS, NEXT_SCHEMA]),
+  };
+}
+
+/** A newer schema: same tables, and an upgrade that leaves a mark, so a test can tell it ran. */
+export const NEXT_SCHEMA: SchemaVersion = {
+  version: SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version + 1,
+  stores: {},
+  upgrade: async (tx) => {
+    await tx.table('settings').put({ key: 'upgradedBy', value: 'next-schema' });
+  },
+};
 
 export const DEMO_KEYRING = demoKeyring();
 export const DEMO_ROOT: TrustRoot = trustRootFromKeyring(DEMO_KEYRING);

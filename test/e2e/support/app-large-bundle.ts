@@ -52,15 +52,20 @@ const model: ClassifierModel = {
 };
 
 /** Path of the large bundle file, made on first use. */
-export async function largeBundlePath(): Promise<string> {
+export function largeBundlePath(): Promise<string> {
+  return bundleOfTickets(LARGE_RECEIPTS);
+}
+
+/** Path of a bundle of `count` tickets, one model call each (made on first use, then cached). */
+export async function bundleOfTickets(count: number): Promise<string> {
   const dir = join(tmpdir(), 'clawproof-e2e');
-  const path = join(dir, `large-${LARGE_RECEIPTS}-v1.clawproof`);
+  const path = join(dir, `large-${count}-v1.clawproof`);
   if (existsSync(path)) return path;
   const wpc = JSON.parse(readFileSync(join(ROOT, 'fixtures/policies/ticket-routing.wpc.json'), 'utf8')) as Record<string, unknown>;
-  wpc['limits'] = { rate_limit_per_minute: 1_000_000, max_concurrency: 64, max_model_calls_per_ticket: 1, max_tickets_per_run: LARGE_RECEIPTS };
+  wpc['limits'] = { rate_limit_per_minute: 1_000_000, max_concurrency: 64, max_model_calls_per_ticket: 1, max_tickets_per_run: count };
   const { bundle } = await runJob({
     wpc,
-    tickets: Array.from({ length: LARGE_RECEIPTS }, (_, i) => ticket(100_000 + i)),
+    tickets: Array.from({ length: count }, (_, i) => ticket(100_000 + i)),
     model,
     keyring: demoKeyring(),
     seed: 7,

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { utf8Encode } from '../../src/core/bytes.js';
+import { reportSchema } from '../../src/store/report-schema.js';
+import { inThreadVerifier } from '../../src/store/in-thread-verifier.js';
+import type { Report } from '../../src/verify/report.js';
+import { DEMO_ROOT, makeBundle, otherRoot } from './support.js';
+
+const verify = async (bytes: Uint8Array, root = DEMO_ROOT): Promise<Report> =>
+  (await inThreadVerifier().verify(bytes, root, { seenTokens: new Map() })).report;
+
+let valid: Report;
+beforeAll(async () => {
+  valid = await verify(await makeBundle(1, 3));
+});
+
+/** A deep copy with one change made by `edit`. */
+function edited(edit: (copy: Record<string, any>) => void): unknown {
+  const copy = structuredClone(valid) as Record<string, any>;
+  edit(copy);
+  return copy;
+}
+
+describe('reportSchema', () => {
+  it('accepts the reports the verifier writes: valid, unknown signer, damaged bundle and not a bundle at all', async () => {
+    const bytes = await makeBundle(2);
+    const damaged = new TextDecoder().decode(bytes).replace('"manifest"', '"manifest_"');
+    const reports = [valid, await verify(bytes, otherRoot()), await verify(utf8Encode(damaged)), await verify(utf8Encode('not json'))];
+    expect(reports.map((r) => r.verdict)).toEqual(['valid', 'unknown-signer', 'invalid', 'invalid']);
+    expect(valid.tickets.length).toBeGreaterThan(0);
+    expect(valid.timeline.length).toBeGreaterThan(0);
+    for (const report of reports) expect(reportSchema.safeParse(structuredClone(report)).error).toBeUndefined();
+  });
+
+  it.each([
+    ['a verdict it does not know', (r: Record<string, any>) => (r['verdict'] = 'probably-fine'), ['verdict']],
+    ['a check id it does not know', (r: Record<string, any>) => (r['checks'][0].id = 'vibes'), ['checks', 0, 'id']],
+    ['checks that are not a list', (r: Record<string, any>) => (r['checks'] = { 0: r['checks'][0] }), ['checks']],
+    ['evidence with a numeric pointer', (r: Record<string, any>) => (r['checks'][0].evidence = [{ pointer: 7 }]), ['checks', 0, 'evidence', 0, 'pointer']],
+    ['a timeline entry of an unknown kind', (r: Record<string, any>) => (r['timeline'][0].kind = 'rumour'), ['timeline', 0, 'kind']],
+    ['a ticket diff without its after state', (r: Record<string, any>) => delete r['tickets'][0].after, ['tickets', 0, 'after']],
+    ['a trust root hash that is no digest', (r: Record<string, any>) => (r['trustRoot'].hash = 'sha1:abc'), ['trustRoot', 'hash']],
+  ])('rejects %s, naming where', (_what, edit, path) => {
+    const result = reportSchema.safeParse(edited(edit));
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual(path);
+  });
+});
