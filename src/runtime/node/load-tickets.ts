@@ -1,12 +1,15 @@
 /**
  * Tickets from disk for the CLI: a JSON file, every `*.json` file of a directory (in name order),
  * or standard input (`-`). Each file is anything the Zendesk importer takes (a ticket list, an
- * incremental export page, one ticket). Tickets the importer cannot use are skipped and reported,
- * with the file and the JSON Pointer of what failed; a run with no usable ticket is refused as bad
- * input. Reads are bounded per file and, for a directory, in total.
+ * incremental export page, one ticket). Items the importer cannot use (a ticket, user or comment
+ * that fails a check, a duplicate, pages left out) are skipped and returned with the file and the
+ * JSON Pointer of what failed, so the run can print them, count them and record them in the
+ * bundle; a run with no usable ticket is refused as bad input. Reads are bounded per file and, for
+ * a directory, in total.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import type { InputSkippedItem } from '../../core/bundle/types.js';
 import { MAX_EXPORT_FILE_BYTES, MAX_TICKETS_TOTAL_BYTES } from '../../node/input-limits.js';
 import { describeLimit, isReadBoundedError, STDIN_PATH, type StdinSource } from '../../node/read-bounded.js';
 import { runtimeError } from '../errors.js';
@@ -17,7 +20,11 @@ import { describeFsError, readJsonFileSized } from './files.js';
 export interface LoadedTickets {
   readonly tickets: Ticket[];
   readonly files: string[];
-  /** `file#pointer: message` for every ticket, user or comment that was skipped. */
+  /** Every ticket, user or comment of the input not imported, in file order (at most 500 entries per file). */
+  readonly skipped: InputSkippedItem[];
+  /** How many were skipped in all (an entry may stand for a range cut off by a cap). */
+  readonly skippedCount: number;
+  /** Every problem the importer reported, `file#pointer: message`, for people (duplicates, partial exports, ...). */
   readonly problems: string[];
 }
 
@@ -35,7 +42,9 @@ export async function loadTickets(path: string, options: LoadTicketsOptions = {}
   const files = stdin !== undefined ? [{ path, source: STDIN_PATH }] : await listFiles(path);
 
   const tickets: Ticket[] = [];
+  const skipped: InputSkippedItem[] = [];
   const problems: string[] = [];
+  let skippedCount = 0;
   let budget = maxTotal;
   for (const file of files) {
     if (budget <= 0) throw runtimeError('TICKETS_INVALID', `the tickets files of ${path} are larger than ${describeLimit(maxTotal)} in total`);
@@ -52,13 +61,15 @@ export async function loadTickets(path: string, options: LoadTicketsOptions = {}
     budget -= bytes;
     const result = importZendeskExport(value);
     tickets.push(...result.tickets);
+    for (const item of result.skipped) skipped.push({ source: file.source, kind: item.kind, pointer: item.pointer, reason: item.reason });
+    skippedCount += result.skippedCount;
     for (const p of result.problems) problems.push(`${file.source}#${p.pointer}: ${p.message}`);
   }
   if (tickets.length === 0) {
     const first = problems[0] === undefined ? '' : ` (first problem: ${problems[0]})`;
     throw runtimeError('TICKETS_INVALID', `no usable ticket in ${path === STDIN_PATH ? 'standard input' : path}${first}`, { details: { problems } });
   }
-  return { tickets, files: files.map((f) => f.path), problems };
+  return { tickets, files: files.map((f) => f.path), skipped, skippedCount, problems };
 }
 
 /** The files to read, each with the name it is recorded under (its base name, never a full path). */
