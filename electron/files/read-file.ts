@@ -1,55 +1,30 @@
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { isClawproofError } from '../../src/core/errors.js';
+import { readBounded, ReadBoundedError } from '../../src/node/read-bounded.js';
 import { desktopError } from '../ipc/errors.js';
 
-// O_NONBLOCK: opening a FIFO or a device named like a bundle must not hang the app; regular files
-// are unaffected. Windows has neither the flag nor such files.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-const CHUNK_BYTES = 1024 * 1024;
-
 /**
- * Reads a regular file of at most `maxBytes`. The size is checked on the open handle before
- * reading and counted again while reading, so a file that grows in between cannot make the app
- * read more than the limit.
+ * Reads a regular file of at most `maxBytes` through the shared bounded reader (src/node): bytes
+ * are counted while reading, so a file that grows, or lies about its size, cannot make the app
+ * read more than the limit. FIFOs, devices and folders are refused before they are opened, so
+ * nothing the page names can make the main process wait for a writer. Messages name the file by
+ * its base name only: the page has no need for full paths.
  */
 export async function readFileCapped(path: string, maxBytes: number): Promise<Uint8Array> {
   const name = basename(path);
-  let handle;
   try {
-    handle = await open(path, OPEN_FLAGS);
+    return await readBounded(path, { maxBytes, what: 'file', pipes: false });
   } catch (error) {
-    throw desktopError('DESKTOP_READ_FAILED', `"${name}" could not be opened (${errorCode(error)}).`, { cause: error });
-  }
-  try {
-    const stats = await handle.stat();
-    if (!stats.isFile()) throw desktopError('DESKTOP_NOT_A_FILE', `"${name}" is not a regular file.`);
-    if (stats.size > maxBytes) throw tooLarge(name, maxBytes);
-
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    // The expected size plus one byte, so the usual case is one read that also sees the end.
-    let buffer = new Uint8Array(stats.size + 1);
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      total += bytesRead;
-      if (total > maxBytes) throw tooLarge(name, maxBytes);
-      chunks.push(buffer.subarray(0, bytesRead));
-      buffer = new Uint8Array(CHUNK_BYTES);
+    if (!(error instanceof ReadBoundedError)) throw desktopError('DESKTOP_READ_FAILED', `"${name}" could not be read (${errorCode(error)}).`, { cause: error });
+    switch (error.code) {
+      case 'READ_TOO_LARGE':
+        throw desktopError('DESKTOP_FILE_TOO_LARGE', `"${name}" is larger than the limit of ${maxBytes} bytes.`, { cause: error });
+      case 'READ_DEVICE_REFUSED':
+      case 'READ_NOT_A_FILE':
+        throw desktopError('DESKTOP_NOT_A_FILE', `"${name}" is not a regular file.`, { cause: error });
+      case 'READ_FAILED':
+        throw desktopError('DESKTOP_READ_FAILED', `"${name}" could not be opened or read (${errorCode(error.cause)}).`, { cause: error });
     }
-    return chunks.length === 1 && chunks[0] !== undefined ? chunks[0] : new Uint8Array(Buffer.concat(chunks));
-  } catch (error) {
-    if (isClawproofError(error)) throw error;
-    throw desktopError('DESKTOP_READ_FAILED', `"${name}" could not be read (${errorCode(error)}).`, { cause: error });
-  } finally {
-    await handle.close().catch(() => undefined);
   }
-}
-
-function tooLarge(name: string, maxBytes: number): Error {
-  return desktopError('DESKTOP_FILE_TOO_LARGE', `"${name}" is larger than the limit of ${maxBytes} bytes.`);
 }
 
 function errorCode(error: unknown): string {

@@ -1,7 +1,8 @@
-import { readFile, realpath } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { contentTypeFor } from '../../src/cli/http/mime-types.js';
 import { parseRequestPath } from '../../src/cli/http/request-path.js';
 import { resolveFile } from '../../src/cli/http/resolve-file.js';
+import { readBounded } from '../../src/node/read-bounded.js';
 import { parseAppUrl } from '../app-origin.js';
 import { APP_RESPONSE_HEADERS } from '../security/csp.js';
 
@@ -11,6 +12,9 @@ export interface AppRequest {
 }
 
 export type AppFileResponder = (request: AppRequest) => Promise<Response>;
+
+/** Largest file of the built app served (its biggest bundle is a few MiB); a larger one is a 500. */
+export const MAX_APP_FILE_BYTES = 64 * 1024 * 1024;
 
 /**
  * The handler behind `protocol.handle('app', ...)`: serves the built app's files, read-only, from
@@ -46,15 +50,12 @@ async function respond(root: string, request: AppRequest): Promise<Response> {
   const file = await resolveFile(root, target.segments, target.directory);
   if (file === undefined) return text(404, 'Not found.');
   const { path } = file;
-  const body = request.method === 'HEAD' ? null : new Uint8Array(await readFile(path));
+  const body = request.method === 'HEAD' ? null : await readBounded(path, { maxBytes: MAX_APP_FILE_BYTES, what: 'app file', pipes: false });
   return new Response(body, {
     status: 200,
     headers: { ...APP_RESPONSE_HEADERS, 'Content-Type': contentTypeFor(path) },
   });
 }
-
-
-
 
 function text(status: number, message: string, extra: Readonly<Record<string, string>> = {}): Response {
   return new Response(`${message}\n`, {

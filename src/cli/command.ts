@@ -1,8 +1,11 @@
 /** The contract every `clawproof <command>` implements; the registry is commands/index.ts. */
+import type { StdinSource } from '../node/read-bounded.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Standard input, for a file argument given as `-` (absent: `-` is a file of that name). */
+  readonly stdin?: () => StdinSource;
 }
 
 export interface CliContext {

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { CliCommand, CliContext, CliIo, CommandInput } from './command.js';
 import { COMMANDS, findCommand } from './commands/index.js';
+import { isReadBoundedError } from '../node/read-bounded.js';
 import { isUsageError, usageError } from './errors.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
 import { packageInfo } from './package-info.js';
@@ -9,6 +10,8 @@ import { commandUsage, mainUsage } from './usage.js';
 const processIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  // process.stdin is created on first use: only when an argument is `-`.
+  stdin: () => ({ stream: process.stdin, fd: 0 }),
 };
 
 /**
@@ -82,6 +85,11 @@ async function runCommand(command: CliCommand, args: readonly string[], context:
   } catch (error) {
     if (isUsageError(error)) {
       io.stderr(usageErrorText(command, messageOf(error)));
+      return EXIT_USAGE;
+    }
+    // A file that cannot be read (missing, a device, over its limit) is unusable input: status 2.
+    if (isReadBoundedError(error)) {
+      io.stderr(`clawproof ${command.name}: ${error.message}\n`);
       return EXIT_USAGE;
     }
     io.stderr(`clawproof ${command.name}: ${messageOf(error)}\n`);

@@ -1,5 +1,6 @@
 import type { CliCommand, CliOption } from './command.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.js';
+import { fileArgumentsHelp } from './file-arguments.js';
 
 const GLOBAL_OPTIONS: Readonly<Record<string, CliOption>> = {
   help: { type: 'boolean', short: 'h', description: 'Show this help (or `clawproof <command> --help`)' },
@@ -18,6 +19,8 @@ export function mainUsage(version: string, commands: readonly CliCommand[]): str
     '',
     'Options:',
     ...optionLines(GLOBAL_OPTIONS),
+    '',
+    fileArgumentsHelp(),
     '',
     `Exit status: ${EXIT_OK} success, ${EXIT_FAILURE} failure, ${EXIT_USAGE} usage error.`,
   ];

@@ -25,6 +25,8 @@ export const MAX_FINDINGS = 100_000;
 export const MAX_ACTIONS = 256;
 export const MAX_REDACT_FIELDS = 1_000;
 export const MAX_DETECTORS = 64;
+/** Skipped input items listed in job_start.input_skipped (the runtime lists at most 100). */
+export const MAX_INPUT_SKIPPED_ITEMS = 1_000;
 /** Longest compact JWS accepted for the CST. */
 export const MAX_CST_LENGTH = 64 * 1024;
 /** Longest free-text field (reasons, rationales) and identifier. */

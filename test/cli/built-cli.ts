@@ -2,7 +2,8 @@
  * Test support: runs the BUILT command (bin/clawproof.js -> dist/lib/cli), exactly what users run.
  * Not a test file itself (no .test.ts suffix).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type StdioNull, type StdioPipe } from 'node:child_process';
+import type { Stream } from 'node:stream';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -24,9 +25,16 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function runCli(args: readonly string[], timeoutMs = 20_000): Promise<CliResult> {
+export interface CliSpawnOptions {
+  /** What the command's standard input is (default 'ignore'): a file descriptor, or a stream with one. */
+  readonly stdin?: StdioNull | StdioPipe | number | Stream;
+  /** Added to the environment. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export function runCli(args: readonly string[], timeoutMs = 20_000, options: CliSpawnOptions = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawnCli(args, options);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -41,6 +49,13 @@ export function runCli(args: readonly string[], timeoutMs = 20_000): Promise<Cli
       resolve({ status, stdout, stderr });
     });
   });
+}
+
+/** Starts the built command without waiting for it (stdout and stderr are pipes). */
+export function spawnCli(args: readonly string[], options: CliSpawnOptions = {}): ChildProcess & { stdout: NonNullable<ChildProcess['stdout']>; stderr: NonNullable<ChildProcess['stderr']> } {
+  const env = options.env === undefined ? process.env : { ...process.env, ...options.env };
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, stdio: [options.stdin ?? 'ignore', 'pipe', 'pipe'] });
+  return child as ChildProcess & { stdout: NonNullable<ChildProcess['stdout']>; stderr: NonNullable<ChildProcess['stderr']> };
 }
 
 export interface RunningServer {

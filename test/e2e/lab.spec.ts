@@ -223,7 +223,8 @@ test('Zendesk seed with the approval queue: approve one, reject one, and see the
   expect(problems).toEqual([]);
 });
 
-test('a Zendesk export of the user’s own is imported in the worker, with what it skipped, and runs', async ({ page }) => {
+test('a Zendesk export of the user’s own is imported in the worker, with what it skipped, and runs', async ({ page }, testInfo) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
   // An export built from the sample set's first tickets (the API's ticket list with sideloaded
   // users), plus one ticket without an id, which the importer must skip and report.
   const sample = JSON.parse(await readFile(new URL('../../fixtures/tickets/sample-tickets.json', import.meta.url), 'utf8')) as {
@@ -251,6 +252,23 @@ test('a Zendesk export of the user’s own is imported in the worker, with what 
   const detail = await showTicket(page, 10001);
   // Imported tickets carry no ground truth, so no sample note is shown.
   await expect(detail).not.toContainText('Sample ground truth');
+
+  // Nothing dropped silently: the skipped ticket is recorded in the bundle's signed job_start...
+  const bundle = region(page, 'Proof bundle');
+  const [download] = await Promise.all([page.waitForEvent('download'), bundle.getByRole('button', { name: 'Download bundle' }).click()]);
+  const saved = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(saved);
+  const file = JSON.parse(await readFile(saved, 'utf8')) as { records: { payload: string }[] };
+  const jobStart = JSON.parse(Buffer.from(file.records[0]!.payload, 'base64').toString('utf8')) as { kind: string; input_skipped: unknown };
+  expect(jobStart.kind).toBe('job_start');
+  expect(jobStart.input_skipped).toEqual({
+    count: 1,
+    items: [{ source: 'my-export.json', kind: 'ticket', pointer: '/tickets/4', reason: expect.stringMatching(/^ticket skipped: id: /) }],
+  });
+  // ...and the verifier shows it as a warning of the tickets check.
+  await bundle.getByRole('button', { name: 'Verify it now' }).click();
+  await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'valid', { timeout: RUN_TIMEOUT });
+  await expect(page.getByText('IMPORT_ITEMS_SKIPPED').first()).toBeVisible();
 });
 
 test('the ticket list is one Tab stop that arrow keys move through', async ({ page }) => {

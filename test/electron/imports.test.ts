@@ -56,9 +56,19 @@ describe('what the desktop shell imports', () => {
     expect(projectFiles.filter((file) => file.startsWith('src/ui/'))).toEqual([]);
   });
 
-  it('reaches only the core, the command line\'s HTTP helpers and itself', () => {
-    const outside = projectFiles.filter((file) => !/^(?:electron\/|src\/core\/errors\.ts$|src\/cli\/)/u.test(file));
+  it('reaches only the core, the command line\'s HTTP helpers, the shared Node adapters and itself', () => {
+    const outside = projectFiles.filter((file) => !/^(?:electron\/|src\/core\/errors\.ts$|src\/cli\/|src\/node\/)/u.test(file));
     expect(outside).toEqual([]);
+  });
+
+  it('reads files only through the bounded reader of src/node, and writes them through its atomic writer', () => {
+    expect(projectFiles).toContain('src/node/read-bounded.ts');
+    expect(projectFiles).toContain('src/node/atomic-write.ts');
+    const unbounded = /\b(?:readFile|readFileSync|createReadStream)\s*\(|\.read\s*\(/u;
+    const readers = [...local].filter((file) => !file.includes(`${join('src', 'node')}`) && unbounded.test(readFileSync(file, 'utf8')));
+    // package-info reads Clawproof's own package.json, shipped inside the app next to the code it
+    // describes: nothing a user opens. Every other read is of a file someone chose.
+    expect(readers.map((file) => relative(ROOT, file).split('\\').join('/'))).toEqual(['src/cli/package-info.ts']);
   });
 
   it('uses no package but electron, zod and Node built-ins', () => {

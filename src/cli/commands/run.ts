@@ -3,9 +3,15 @@
  * proof bundle. The output is written atomically (a temporary file in the same directory, then a
  * rename), so a failed or interrupted run never leaves a half-written bundle behind.
  *
+ * Nothing is dropped silently: every item of the tickets input the import could not use is
+ * listed on stderr, counted in the summary and recorded in the bundle (job_start.input_skipped);
+ * with --strict any such item is an error. Nothing is left behind: the temp file is named
+ * `.<bundle>.clawproof-tmp-<pid>-<hex>`, removed on SIGINT and SIGTERM, and temp files that an
+ * earlier, killed run left in the output folder are removed when the next run starts there.
+ *
  * Exit status: 0 the bundle was written; 1 the run was refused (e.g. a CST wider than the WPC
- * allows, a WPC that allows no ticket reads); 2 bad input (a missing or unreadable file, an
- * invalid WPC, unusable tickets, a malformed option).
+ * allows, a WPC that allows no ticket reads); 2 bad input (a missing or unreadable file, a file
+ * over its limit, an invalid WPC, unusable tickets, skipped items with --strict, a malformed option).
  */
 import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -19,11 +25,15 @@ import { runJob, type RunSummary } from '../../runtime/job/run-job.js';
 import type { RunProgress } from '../../runtime/job/options.js';
 import { serializeBundle } from '../../runtime/bundle/serialize.js';
 import type { Arrival } from '../../runtime/schedule/options.js';
-import { describeFsError, readJsonFile, writeFileAtomic } from '../../runtime/node/files.js';
-import { loadTickets } from '../../runtime/node/load-tickets.js';
+import { describeFsError, readJsonFile } from '../../runtime/node/files.js';
+import { loadTickets, type LoadedTickets } from '../../runtime/node/load-tickets.js';
+import { writeFileAtomic } from '../../node/atomic-write.js';
+import { MAX_KEYRING_BYTES, MAX_WPC_BYTES } from '../../node/input-limits.js';
+import { removeStaleTempFiles } from '../../node/temp-files.js';
 import type { ModelId } from '../../runtime/models/index.js';
-import type { CliCommand, CliContext, CommandInput } from '../command.js';
+import type { CliCommand, CliContext, CliIo, CommandInput } from '../command.js';
 import { usageError } from '../errors.js';
+import { checkOneStdin, fileArgumentsHelp } from '../file-arguments.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 export const SAMPLE_TICKETS = join('fixtures', 'tickets', 'sample-tickets.json');
@@ -41,7 +51,11 @@ export const runCommand: CliCommand = {
     'receipting proxy, phase-1 proposals, the policy gate and phase-2 apply or refuse. Writes the proof bundle.\n' +
     'The same inputs, --seed and --start give a byte-identical bundle.\n' +
     `Without --tickets the sample set (${SAMPLE_TICKETS}) is used; without --keys the published demo keyring.\n` +
-    'Exit status: 0 bundle written, 1 run refused, 2 bad input.',
+    'Items of the tickets input that cannot be imported are listed, counted in the summary and recorded in the\n' +
+    'bundle (job_start.input_skipped); --strict refuses the run instead. Temp files of a killed run are removed\n' +
+    'by the next run in the same folder.\n' +
+    'Exit status: 0 bundle written, 1 run refused, 2 bad input.\n' +
+    fileArgumentsHelp(),
   options: {
     policy: { type: 'string', valueName: '<wpc.json>', description: 'The Work Policy Contract to run under (required)' },
     out: { type: 'string', valueName: '<bundle.clawproof>', description: 'Where to write the proof bundle (required)' },
@@ -53,6 +67,7 @@ export const runCommand: CliCommand = {
     keys: { type: 'string', valueName: '<keyring.json>', description: 'Keyring to sign with (default: the demo keyring)' },
     arrival: { type: 'string', valueName: '<backlog|steady:N>', description: 'Tickets all waiting at the start (default), or N per minute' },
     scope: { type: 'string', valueName: '<a,b,...>', description: 'CST scopes to request (default: the least the WPC needs)' },
+    strict: { type: 'boolean', description: 'Refuse the run (exit 2) if any ticket, user or comment of the input cannot be imported' },
   },
   run,
 };
@@ -68,17 +83,20 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
   const start = startTime(o['start']);
   const arrival = parseArrival(o['arrival']);
   const scopes = typeof o['scope'] === 'string' ? o['scope'].split(',').map((s) => s.trim()).filter((s) => s !== '') : undefined;
+  const strict = o['strict'] === true;
+  checkOneStdin([['--policy', policyPath], ['--tickets', o['tickets']], ['--keys', o['keys']]]);
+  const stdin = io.stdin === undefined ? {} : { stdin: io.stdin };
 
   try {
     await checkOutputPath(outPath);
-    const wpc = await readJsonFile(policyPath, 'WPC file');
-    const keyring = await loadKeyring(o['keys'], io.stderr);
+    await sweepTempFiles(dirname(outPath), io.stderr);
+    const wpc = await readJsonFile(policyPath, { what: 'WPC file', maxBytes: MAX_WPC_BYTES, ...stdin });
+    const keyring = await loadKeyring(o['keys'], io);
     const ticketsPath = typeof o['tickets'] === 'string' ? o['tickets'] : join(context.packageRoot, SAMPLE_TICKETS);
-    const loaded = await loadTickets(ticketsPath);
-    if (loaded.problems.length > 0) {
-      io.stderr(`clawproof run: ${loaded.problems.length} item${loaded.problems.length === 1 ? '' : 's'} of ${ticketsPath} skipped:\n`);
-      for (const p of loaded.problems.slice(0, MAX_PROBLEMS_SHOWN)) io.stderr(`  ${p}\n`);
-      if (loaded.problems.length > MAX_PROBLEMS_SHOWN) io.stderr(`  ... and ${loaded.problems.length - MAX_PROBLEMS_SHOWN} more\n`);
+    const loaded = await loadTickets(ticketsPath, stdin);
+    reportSkipped(loaded, ticketsPath, io.stderr);
+    if (strict && loaded.skippedCount > 0) {
+      throw runtimeError('TICKETS_INVALID', `--strict: ${plural(loaded.skippedCount, 'item')} of the tickets input could not be imported (listed above); no bundle was written`);
     }
     if (o['start'] === undefined) io.stderr(`clawproof run: simulated clock starts at ${start}; pass --start ${start} --seed ${seed} to reproduce this bundle\n`);
 
@@ -92,10 +110,11 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
       approvals: approve === 'all' ? 'auto' : 'none',
       arrival,
       ...(scopes === undefined ? {} : { scopes }),
+      inputSkipped: { items: loaded.skipped, count: loaded.skippedCount },
       onProgress: progressPrinter(loaded.tickets.length, io.stderr),
     });
     await writeFileAtomic(outPath, serializeBundle(result.bundle));
-    io.stdout(summaryText(outPath, result.summary));
+    io.stdout(summaryText(outPath, result.summary, loaded));
     return EXIT_OK;
   } catch (error) {
     if (!isClawproofError(error)) throw error;
@@ -162,13 +181,36 @@ async function checkOutputPath(outPath: string): Promise<void> {
   if (existing?.isDirectory() === true) throw runtimeError('RUN_INPUT_INVALID', `--out ${outPath} is a directory; give a file name`);
 }
 
-async function loadKeyring(path: string | boolean | undefined, stderr: (text: string) => void): Promise<Keyring> {
+async function loadKeyring(path: string | boolean | undefined, io: CliIo): Promise<Keyring> {
   if (path === undefined) {
-    stderr('clawproof run: signing with the published demo keyring (no --keys): bundles signed with it prove nothing outside demos\n');
+    io.stderr('clawproof run: signing with the published demo keyring (no --keys): bundles signed with it prove nothing outside demos\n');
     return demoKeyring();
   }
   if (typeof path !== 'string' || path === '') throw usageError('--keys needs the path of a keyring.json.');
-  return parseKeyring(await readJsonFile(path, 'keyring', 'KEYRING_INVALID'));
+  const stdin = io.stdin === undefined ? {} : { stdin: io.stdin };
+  return parseKeyring(await readJsonFile(path, { what: 'keyring', maxBytes: MAX_KEYRING_BYTES, code: 'KEYRING_INVALID', ...stdin }));
+}
+
+/** Temp files that earlier runs, killed before they could clean up, left in the output folder. */
+async function sweepTempFiles(dir: string, stderr: (text: string) => void): Promise<void> {
+  const { removed, active } = await removeStaleTempFiles(dir);
+  if (removed.length > 0) stderr(`clawproof run: removed ${plural(removed.length, 'temporary file')} left in ${dir} by an interrupted run: ${removed.join(', ')}\n`);
+  for (const t of active) stderr(`clawproof run: note: process ${t.pid} is writing ${t.target} in ${dir} right now\n`);
+}
+
+/** Every problem of the import on stderr (the first MAX_PROBLEMS_SHOWN), with the number of items skipped. */
+function reportSkipped(loaded: LoadedTickets, ticketsPath: string, stderr: (text: string) => void): void {
+  const { problems, skippedCount: n } = loaded;
+  if (problems.length === 0) return;
+  const where = ticketsPath === '-' ? 'standard input' : ticketsPath;
+  const skipped = n === 0 ? 'nothing was skipped' : `${plural(n, 'ticket, user or comment', 'tickets, users or comments')} could not be imported and ${n === 1 ? 'was' : 'were'} skipped`;
+  stderr(`clawproof run: ${plural(problems.length, 'problem')} with ${where}; ${skipped}:\n`);
+  for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) stderr(`  ${p}\n`);
+  if (problems.length > MAX_PROBLEMS_SHOWN) stderr(`  ... and ${problems.length - MAX_PROBLEMS_SHOWN} more\n`);
+}
+
+function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
 }
 
 function progressPrinter(total: number, stderr: (text: string) => void): ((p: RunProgress) => void) | undefined {
@@ -180,13 +222,14 @@ function progressPrinter(total: number, stderr: (text: string) => void): ((p: Ru
   };
 }
 
-function summaryText(outPath: string, s: RunSummary): string {
+function summaryText(outPath: string, s: RunSummary, loaded: LoadedTickets): string {
   const count = (status: string) => s.tickets.filter((t) => t.status === status).length;
   const total = (key: 'annotated' | 'applied' | 'refused') => s.tickets.reduce((n, t) => n + t[key].length, 0);
   const lines = [
     `Wrote ${outPath}`,
     `  job ${s.jobId}, model ${s.model}, policy ${s.policyHash}`,
     `  simulated time ${s.start} to ${s.end}`,
+    `  input: ${plural(loaded.tickets.length, 'ticket')} imported from ${plural(loaded.files.length, 'file')}, ${plural(loaded.skippedCount, 'item')} skipped at import${loaded.skippedCount > 0 ? ' (recorded in the bundle: job_start.input_skipped)' : ''}`,
     `  tickets: ${count('classified')} classified, ${count('unclassified')} unclassified, ${count('skipped')} skipped`,
     `  phase 1: ${total('annotated')} notes and labels written; phase 2: ${total('applied')} actions applied, ${total('refused')} refused`,
     `  ${s.receipts} receipts, ${s.records} records, ${s.approvals} approvals`,

@@ -5,25 +5,25 @@
  * Zendesk export of the system of record.
  *
  * Exit status: 0 valid; 1 invalid or unknown signer (or, with --against, a routing field that no
- * applied action explains); 2 unusable input: a missing or unreadable file, a trust root that is not one (every
- * problem is listed with its place), or a bundle that is not a readable JSON document.
+ * applied action explains); 2 unusable input: a missing or unreadable file, a device, a file over
+ * its limit, a trust root that is not one (every problem is listed with its place), or a bundle
+ * that is not a readable JSON document. Any one file argument may be `-` (standard input).
  */
-import { readFile, stat } from 'node:fs/promises';
 import { isClawproofError } from '../../core/errors.js';
 import { parseStrictJson, type JsonValue } from '../../core/json.js';
 import { parseTrustRoot, type TrustRoot } from '../../core/trust-root.js';
 import { compareWithExport } from '../../verify/diff/against.js';
 import type { ExportComparison } from '../../verify/diff/types.js';
-import { DEFAULT_MAX_BUNDLE_BYTES } from '../../verify/limits.js';
+import { MAX_BUNDLE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_TRUST_ROOT_BYTES } from '../../node/input-limits.js';
+import { readBounded, ReadBoundedError } from '../../node/read-bounded.js';
 import type { CheckResult, Evidence, Report } from '../../verify/report.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
-import type { CliCommand, CliContext, CommandInput } from '../command.js';
+import type { CliCommand, CliContext, CliIo, CommandInput } from '../command.js';
 import { usageError } from '../errors.js';
+import { checkOneStdin, fileArgumentsHelp } from '../file-arguments.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { registerNodeEd25519Backend } from '../node-ed25519.js';
 
-/** Largest trust root or export file read. */
-const MAX_JSON_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_PROBLEMS_SHOWN = 20;
 const STATUS_LABELS = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skipped: 'SKIP' } as const;
 
@@ -35,7 +35,9 @@ export const verifyCommand: CliCommand = {
     'Checks every signature against the trust root (never keys from the bundle), every hash, pin and chain,\n' +
     're-evaluates every tool decision under the pinned WPC, re-runs the redaction, and lists each check with its\n' +
     'status, code and first evidence. The bundle is never trusted to name its own keys.\n' +
-    'Exit status: 0 valid, 1 invalid or unknown signer, 2 unusable input (missing file, bad trust root, unreadable bundle).',
+    'Exit status: 0 valid, 1 invalid or unknown signer, 2 unusable input (missing file, bad trust root, unreadable bundle,\n' +
+    'a file over its limit).\n' +
+    fileArgumentsHelp(),
   options: {
     trust: { type: 'string', valueName: '<root.json>', description: 'Your trust root: the keys you trust, per role (required)' },
     json: { type: 'boolean', description: 'Print the full report as JSON instead of the summary' },
@@ -55,14 +57,15 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   if (typeof trustPath !== 'string' || trustPath === '') throw usageError('--trust is required: the trust root file with the keys you trust.');
   const againstPath = input.options['against'];
   if (againstPath !== undefined && (typeof againstPath !== 'string' || againstPath === '')) throw usageError('--against needs the path of a Zendesk export file.');
+  checkOneStdin([['<bundle>', bundlePath], ['--trust', trustPath], ['--against', againstPath]]);
 
   registerNodeEd25519Backend();
   let report: Report;
   let comparison: ExportComparison | null = null;
   try {
-    const root = await readTrustRoot(trustPath);
-    const bundle = await readFileBounded(bundlePath, 'bundle', DEFAULT_MAX_BUNDLE_BYTES);
-    const exportJson = typeof againstPath === 'string' ? await readJsonFile(againstPath, 'export') : undefined;
+    const root = await readTrustRoot(trustPath, io);
+    const bundle = await readInput(bundlePath, 'bundle', MAX_BUNDLE_BYTES, io);
+    const exportJson = typeof againstPath === 'string' ? await readJsonFile(againstPath, 'export', io) : undefined;
     report = await verifyBundle(bundle, root, { backend: 'node' });
     if (exportJson !== undefined) comparison = compareWithExport(report, exportJson);
   } catch (error) {
@@ -74,11 +77,11 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   if (input.options['json'] === true) {
     io.stdout(`${JSON.stringify(comparison === null ? report : { ...report, against: comparison }, null, 2)}\n`);
   } else {
-    io.stdout(reportText(bundlePath, report));
-    if (comparison !== null) io.stdout(comparisonText(againstPath as string, comparison));
+    io.stdout(reportText(shown(bundlePath), report));
+    if (comparison !== null) io.stdout(comparisonText(shown(againstPath as string), comparison));
   }
   if (unreadable(report)) {
-    io.stderr(`clawproof verify: ${bundlePath} is not a readable bundle (${report.checks[0]?.code ?? 'unknown'}).\n`);
+    io.stderr(`clawproof verify: ${shown(bundlePath)} is not a readable bundle (${report.checks[0]?.code ?? 'unknown'}).\n`);
     return EXIT_USAGE;
   }
   // Tickets that merely could not be correlated by content hash are listed, not counted against the bundle.
@@ -92,55 +95,44 @@ function unreadable(report: Report): boolean {
   return structure?.issues.some((i) => i.code.startsWith('INPUT_')) === true;
 }
 
-async function readTrustRoot(path: string): Promise<TrustRoot> {
-  const bytes = await readFileBounded(path, 'trust root', MAX_JSON_FILE_BYTES);
+async function readTrustRoot(path: string, io: CliIo): Promise<TrustRoot> {
+  const bytes = await readInput(path, 'trust root', MAX_TRUST_ROOT_BYTES, io);
   try {
     return parseTrustRoot(bytes);
   } catch (error) {
     if (!isClawproofError(error)) throw error;
     const problems = Array.isArray(error.details?.['problems']) ? (error.details['problems'] as { pointer: string; message: string }[]) : [];
     const where = error.position === undefined ? '' : ` (line ${error.position.line}, column ${error.position.column})`;
-    const lines = [`trust root ${path} is not usable${where}: ${error.message}`];
+    const lines = [`trust root ${shown(path)} is not usable${where}: ${error.message}`];
     for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) lines.push(`  ${p.pointer === '' ? '(document)' : p.pointer}: ${p.message}`);
     if (problems.length > MAX_PROBLEMS_SHOWN) lines.push(`  ... and ${problems.length - MAX_PROBLEMS_SHOWN} more`);
     throw new UnusableInput(lines.join('\n'));
   }
 }
 
-async function readJsonFile(path: string, what: string): Promise<JsonValue> {
-  const bytes = await readFileBounded(path, what, MAX_JSON_FILE_BYTES);
+async function readJsonFile(path: string, what: string, io: CliIo): Promise<JsonValue> {
+  const bytes = await readInput(path, what, MAX_EXPORT_FILE_BYTES, io);
   try {
     return parseStrictJson(bytes);
   } catch (error) {
     const p = isClawproofError(error) ? error.position : undefined;
     const where = p === undefined ? '' : ` (line ${p.line}, column ${p.column})`;
-    throw new UnusableInput(`${what} ${path} is not valid JSON${where}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UnusableInput(`${what} ${shown(path)} is not valid JSON${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-async function readFileBounded(path: string, what: string, maxBytes: number): Promise<Uint8Array> {
+/** A file argument as messages name it. */
+function shown(path: string): string {
+  return path === '-' ? '(standard input)' : path;
+}
+
+/** Reads a file argument (bounded; `-` is standard input); any failure is unusable input. */
+async function readInput(path: string, what: string, maxBytes: number, io: CliIo): Promise<Uint8Array> {
   try {
-    const info = await stat(path);
-    if (info.isDirectory()) throw Object.assign(new Error('it is a directory, not a file'), { code: 'EISDIR' });
-    if (info.size > maxBytes) throw new Error(`it is ${info.size} bytes; the limit is ${maxBytes}`);
-    const buffer = await readFile(path);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return await readBounded(path, { what, maxBytes, ...(io.stdin === undefined ? {} : { stdin: io.stdin }) });
   } catch (error) {
-    throw new UnusableInput(`cannot read the ${what} ${path}: ${fsReason(error)}`);
-  }
-}
-
-function fsReason(error: unknown): string {
-  switch ((error as { code?: unknown } | null)?.code) {
-    case 'ENOENT':
-      return 'no such file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'it is a directory, not a file';
-    default:
-      return error instanceof Error ? error.message : String(error);
+    if (error instanceof ReadBoundedError) throw new UnusableInput(error.message);
+    throw error;
   }
 }
 

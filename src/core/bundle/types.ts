@@ -128,6 +128,27 @@ export interface JobStartRecord extends RecordBase {
   limits: JobLimits;
   /** The redaction applied to every model view: "proof bundles show the redaction configuration used per run". */
   redaction: RedactionSettings;
+  /** What of the input the ticket import could not use. Absent in bundles made before it existed. */
+  input_skipped?: InputSkipped;
+}
+
+/** Items of the run's input that were not imported: nothing is dropped without a trace. */
+export interface InputSkipped {
+  /** How many tickets, users and comments were skipped in all (at least `items.length`). */
+  count: number;
+  /** The first entries (at most 100), in input order; one may stand for a range cut off by a cap. */
+  items: InputSkippedItem[];
+}
+
+export interface InputSkippedItem {
+  /** The input file's base name, or `-` for standard input. */
+  source: string;
+  /** What was skipped; `input`: the file, or a member of it, not in a shape the import reads. */
+  kind: 'ticket' | 'user' | 'comment' | 'input';
+  /** RFC 6901 pointer into that file of what was skipped (`""`: the file as a whole). */
+  pointer: string;
+  /** Why, as the importer said it. */
+  reason: string;
 }
 
 /** The limits and simulated schedule a job ran under (docs/FORMATS.md, "Proof bundle", job_start). */

@@ -8,6 +8,7 @@ import type { Keyring } from '../keys/keyring.js';
 import { DEFAULT_ARRIVAL, DEFAULT_LATENCY, checkArrival, checkLatency, type Arrival, type ModelLatency } from '../schedule/options.js';
 import type { ClassifierModel } from '../services/model.js';
 import type { Ticket } from '../tickets/types.js';
+import type { InputSkippedOption } from './input-skipped.js';
 
 export interface RunProgress {
   /** Tickets finished (classified or not) so far. */
@@ -37,6 +38,8 @@ export interface RunJobOptions {
   /** CST scopes to request; default: the least the WPC needs (services/scopes.ts). */
   readonly scopes?: readonly string[];
   readonly cstTtlSeconds?: number;
+  /** What of the input the import could not use, recorded in job_start (default: nothing). */
+  readonly inputSkipped?: InputSkippedOption;
   readonly onProgress?: (progress: RunProgress) => void;
 }
 

@@ -24,6 +24,7 @@ import { defaultScopes } from '../services/scopes.js';
 import { WpcStore } from '../services/wpc-store.js';
 import { DETECTOR_IDS } from '../../dlp/index.js';
 import type { Degradation, JobContext } from './context.js';
+import { inputSkippedJson } from './input-skipped.js';
 import { checkOptions, type RunJobOptions } from './options.js';
 import { degradeThreshold, runSchedule, type ScheduleLimits } from './scheduler.js';
 
@@ -65,6 +66,7 @@ export interface RunResult {
 
 export async function runJob(options: RunJobOptions): Promise<RunResult> {
   const checked = checkOptions(options);
+  const inputSkipped = inputSkippedJson(options.inputSkipped);
   const clock = new SimulatedClock(checked.startMs);
   const { keyring, tickets, model } = options;
   checkKeysValidAt(keyring, checked.startMs);
@@ -149,6 +151,7 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
       redact_fields: policy.redaction.redactFields.map((f) => f.path),
       max_chars: policy.redaction.maxCharsSentToModel.value,
     },
+    input_skipped: inputSkipped,
   });
   const schedule = await runSchedule(job, tickets, checked.arrival, limits, options.onProgress);
   const entries = schedule.outcomes.flatMap((o) => (o === undefined ? [] : [o.entry]));

@@ -3,10 +3,11 @@
  * them. scripts/make-demo-fixtures.ts writes them (npm run fixtures); a test regenerates them and
  * compares, so the committed files are always exactly what this code produces.
  */
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { serializeTrustRoot } from '../../core/trust-root.js';
 import { parseStrictJson } from '../../core/json.js';
+import { MAX_EXPORT_FILE_BYTES, MAX_WPC_BYTES } from '../../node/input-limits.js';
+import { readBounded } from '../../node/read-bounded.js';
 import { serializeBundle } from '../bundle/serialize.js';
 import { demoKeyring } from '../keys/generate.js';
 import { serializeKeyring } from '../keys/keyring.js';
@@ -123,8 +124,8 @@ export function demoTickets(tickets: readonly Ticket[], labels: Readonly<Record<
   return tickets.filter((t) => chosen.has(t.id));
 }
 
-async function readJson(root: string, relative: string): Promise<unknown> {
-  return parseStrictJson(await readFile(join(root, relative)));
+async function readJson(root: string, relative: string, what: string, maxBytes: number): Promise<unknown> {
+  return parseStrictJson(await readBounded(join(root, relative), { what, maxBytes }));
 }
 
 /** Every demo fixture file (path relative to `root` -> content), computed, not read. */
@@ -134,7 +135,7 @@ export async function demoFixtureFiles(root: string): Promise<Map<string, string
     [DEMO_KEYRING_FILE, serializeKeyring(keyring)],
     [DEMO_TRUST_ROOT_FILE, serializeTrustRoot(trustRootFromKeyring(keyring))],
   ]);
-  const sample = (await readJson(root, SAMPLE_FILE)) as { labels: Record<string, SampleLabel> };
+  const sample = (await readJson(root, SAMPLE_FILE, 'tickets file', MAX_EXPORT_FILE_BYTES)) as { labels: Record<string, SampleLabel> };
   const imported = importZendeskExport(sample);
   if (imported.problems.length > 0) throw new Error(`${SAMPLE_FILE} does not import cleanly: ${imported.problems[0]!.message}`);
   const selection = demoTickets(imported.tickets, sample.labels);
@@ -143,7 +144,7 @@ export async function demoFixtureFiles(root: string): Promise<Map<string, string
     const tickets = ids === undefined ? selection : imported.tickets.filter((t) => ids.includes(t.id));
     if (ids !== undefined && tickets.length !== ids.length) throw new Error(`${spec.file}: a ticket of ${ids.join(', ')} is not in the sample set`);
     const { bundle } = await runJob({
-      wpc: await readJson(root, spec.policy),
+      wpc: await readJson(root, spec.policy, 'WPC file', MAX_WPC_BYTES),
       tickets,
       model: withOutage(getModel(spec.model), tickets, spec.outageTicketIds),
       keyring,

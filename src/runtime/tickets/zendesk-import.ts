@@ -10,7 +10,9 @@
  *   entries carry `ticket_id`.
  *
  * Never throws on bad data: a ticket that fails a check is skipped and reported with the JSON
- * Pointer of what failed; so is a bad user or comment. Unknown members are ignored.
+ * Pointer of what failed; so is a bad user or comment. Unknown members are ignored. Besides the
+ * problems (one per failing member, for people), `skipped` lists each ticket, user or comment of
+ * the input that was not imported, once, so that a run can count and record them.
  */
 import type { z } from 'zod';
 import { formatPointer, type PointerSegment } from '../../policy/json-pointer.js';
@@ -35,15 +37,32 @@ export interface ImportProblem {
   readonly message: string;
 }
 
+/** A ticket, user or comment of the input (or a part of the input) that was not imported. */
+export interface SkippedItem {
+  /** `input`: the document or a member that is not in a shape the importer reads. */
+  readonly kind: 'ticket' | 'user' | 'comment' | 'input';
+  /** RFC 6901 pointer of the item (of the first item, for a range cut off by a cap). */
+  readonly pointer: string;
+  readonly reason: string;
+  /** Items this entry stands for: 1, or the size of a range cut off by a cap. */
+  readonly count: number;
+}
+
 export interface ImportResult {
   tickets: Ticket[];
   problems: ImportProblem[];
+  /** Every item not imported, once each (at most maxProblems entries; `skippedCount` counts all). */
+  skipped: SkippedItem[];
+  /** Items not imported in all: the sum of the counts, including entries past the cap. */
+  skippedCount: number;
 }
 
 type Issue = z.core.$ZodIssue;
 
 class Problems {
   readonly list: ImportProblem[] = [];
+  readonly skipped: SkippedItem[] = [];
+  skippedCount = 0;
   private dropped = 0;
   constructor(private readonly max: number) {}
 
@@ -52,17 +71,32 @@ class Problems {
     else this.dropped++;
   }
 
-  addIssues(base: readonly PointerSegment[], what: string, issues: readonly Issue[]): void {
+  /** An item (or `count` of them) not imported; `add` says why for people, this counts it. */
+  skip(kind: SkippedItem['kind'], pointer: string, reason: string, count = 1): void {
+    this.skippedCount += count;
+    if (this.skipped.length < this.max) this.skipped.push({ kind, pointer, reason, count });
+  }
+
+  /** add() and skip() in one: the problem's pointer is the item's. */
+  addSkip(kind: SkippedItem['kind'], pointer: string, message: string, count = 1): void {
+    this.add(pointer, message);
+    this.skip(kind, pointer, message, count);
+  }
+
+  addIssues(base: readonly PointerSegment[], what: 'ticket' | 'user' | 'comment', issues: readonly Issue[]): void {
     // The first few issues say what is wrong; dozens more for one ticket would bury the others.
     for (const issue of issues.slice(0, 5)) {
       const path = [...base, ...issue.path.map(segmentOf)];
       this.add(formatPointer(path), `${what} skipped: ${issue.message}`);
     }
+    const first = issues[0];
+    const where = first === undefined || first.path.length === 0 ? '' : `${formatPointer(first.path.map(segmentOf)).slice(1)}: `;
+    this.skip(what, formatPointer(base), `${what} skipped: ${where}${first?.message ?? 'invalid'}`);
   }
 
-  finish(): ImportProblem[] {
+  finish(): Pick<ImportResult, 'problems' | 'skipped' | 'skippedCount'> {
     if (this.dropped > 0) this.list.push({ pointer: '', message: `${this.dropped} more problems not listed` });
-    return this.list;
+    return { problems: this.list, skipped: this.skipped, skippedCount: this.skippedCount };
   }
 }
 
@@ -78,8 +112,8 @@ export function importZendeskExport(input: unknown, limits: Partial<ImportLimits
   const caps: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits };
   const problems = new Problems(caps.maxProblems);
   if (!isPlainObject(input)) {
-    problems.add('', 'expected a JSON object with "tickets" (a list or an export page) or "ticket" (one ticket)');
-    return { tickets: [], problems: problems.finish() };
+    problems.addSkip('input', '', 'expected a JSON object with "tickets" (a list or an export page) or "ticket" (one ticket)');
+    return { tickets: [], ...problems.finish() };
   }
 
   const rawTickets = locateTickets(input, problems);
@@ -91,9 +125,11 @@ export function importZendeskExport(input: unknown, limits: Partial<ImportLimits
   const kept = new Map<number, { ticket: Ticket; pointer: string }>();
   const count = Math.min(rawTickets.items.length, caps.maxTickets);
   if (rawTickets.items.length > caps.maxTickets) {
-    problems.add(
+    problems.addSkip(
+      'ticket',
       formatPointer([...rawTickets.base, caps.maxTickets]),
       `only the first ${caps.maxTickets} of ${rawTickets.items.length} tickets were imported`,
+      rawTickets.items.length - caps.maxTickets,
     );
   }
   for (let i = 0; i < count; i++) {
@@ -107,6 +143,7 @@ export function importZendeskExport(input: unknown, limits: Partial<ImportLimits
     const raw = parsed.data;
     if (raw.status === 'deleted') {
       problems.add(formatPointer([...path, 'status']), `ticket ${raw.id} skipped: it was deleted (status "deleted")`);
+      problems.skip('ticket', pointer, `ticket ${raw.id} skipped: it was deleted (status "deleted")`);
       continue;
     }
     const comments = readEmbeddedComments(raw, path, caps, problems);
@@ -119,14 +156,14 @@ export function importZendeskExport(input: unknown, limits: Partial<ImportLimits
     // Incremental exports repeat a ticket that changed again: the later update wins.
     const newer = Date.parse(ticket.updated_at) >= Date.parse(previous.ticket.updated_at);
     const loser = newer ? previous.pointer : pointer;
-    problems.add(loser, `duplicate of ticket ${ticket.id}; the copy updated last was kept`);
+    problems.addSkip('ticket', loser, `duplicate of ticket ${ticket.id}; the copy updated last was kept`);
     if (newer) kept.set(ticket.id, { ticket, pointer });
   }
 
   attachTopLevelComments(kept, looseComments, caps, problems);
   const tickets = [...kept.values()].map((k) => k.ticket);
   for (const ticket of tickets) sortComments(ticket.comments);
-  return { tickets, problems: problems.finish() };
+  return { tickets, ...problems.finish() };
 }
 
 interface LocatedTickets {
@@ -137,13 +174,13 @@ interface LocatedTickets {
 
 function locateTickets(input: Record<string, unknown>, problems: Problems): LocatedTickets {
   if ('tickets' in input) {
-    if ('ticket' in input) problems.add('/ticket', 'ignored: the input also has "tickets"');
+    if ('ticket' in input) problems.addSkip('ticket', '/ticket', 'ignored: the input also has "tickets"');
     if (Array.isArray(input.tickets)) return { items: input.tickets, base: ['tickets'], single: false };
-    problems.add('/tickets', 'expected an array of tickets');
+    problems.addSkip('input', '/tickets', 'expected an array of tickets');
     return { items: [], base: ['tickets'], single: false };
   }
   if ('ticket' in input) return { items: [input.ticket], base: ['ticket'], single: true };
-  problems.add('', 'no "tickets" or "ticket" member: not a Zendesk tickets response or export');
+  problems.addSkip('input', '', 'no "tickets" or "ticket" member: not a Zendesk tickets response or export');
   return { items: [], base: [], single: true };
 }
 
@@ -151,11 +188,11 @@ function readUsers(input: Record<string, unknown>, caps: ImportLimits, problems:
   const users = new Map<number, RawUser>();
   if (!('users' in input) || input.users === undefined || input.users === null) return users;
   if (!Array.isArray(input.users)) {
-    problems.add('/users', 'expected an array of users; requesters were imported without names or contacts');
+    problems.addSkip('input', '/users', 'expected an array of users; requesters were imported without names or contacts');
     return users;
   }
   if (input.users.length > caps.maxUsers) {
-    problems.add(formatPointer(['users', caps.maxUsers]), `only the first ${caps.maxUsers} users were read`);
+    problems.addSkip('user', formatPointer(['users', caps.maxUsers]), `only the first ${caps.maxUsers} users were read`, input.users.length - caps.maxUsers);
   }
   const count = Math.min(input.users.length, caps.maxUsers);
   for (let i = 0; i < count; i++) {
@@ -175,11 +212,11 @@ interface LooseComment {
 function readTopLevelComments(input: Record<string, unknown>, caps: ImportLimits, problems: Problems): LooseComment[] {
   if (!('comments' in input) || input.comments === undefined || input.comments === null) return [];
   if (!Array.isArray(input.comments)) {
-    problems.add('/comments', 'expected an array of comments with "ticket_id"');
+    problems.addSkip('input', '/comments', 'expected an array of comments with "ticket_id"');
     return [];
   }
   if (input.comments.length > caps.maxComments) {
-    problems.add(formatPointer(['comments', caps.maxComments]), `only the first ${caps.maxComments} comments were read`);
+    problems.addSkip('comment', formatPointer(['comments', caps.maxComments]), `only the first ${caps.maxComments} comments were read`, input.comments.length - caps.maxComments);
   }
   const schema = topLevelCommentSchema(caps);
   const out: LooseComment[] = [];
@@ -204,9 +241,11 @@ function readEmbeddedComments(
 ): TicketComment[] {
   const items = raw.comments ?? [];
   if (items.length > caps.maxCommentsPerTicket) {
-    problems.add(
+    problems.addSkip(
+      'comment',
       formatPointer([...path, 'comments', caps.maxCommentsPerTicket]),
       `only the first ${caps.maxCommentsPerTicket} comments of ticket ${raw.id} were kept`,
+      items.length - caps.maxCommentsPerTicket,
     );
   }
   const schema = commentSchema(caps);
@@ -233,13 +272,14 @@ function attachTopLevelComments(
     const entry = kept.get(ticketId);
     if (entry === undefined) {
       problems.add(`${pointer}/ticket_id`, `comment ${comment.id} skipped: no imported ticket ${ticketId}`);
+      problems.skip('comment', pointer, `comment ${comment.id} skipped: no imported ticket ${ticketId}`);
       continue;
     }
     const comments = entry.ticket.comments;
     // The same comment may be both embedded and listed; keep one copy.
     if (comments.some((c) => c.id === comment.id)) continue;
     if (comments.length >= caps.maxCommentsPerTicket) {
-      problems.add(pointer, `comment ${comment.id} skipped: ticket ${ticketId} already has ${caps.maxCommentsPerTicket} comments`);
+      problems.addSkip('comment', pointer, `comment ${comment.id} skipped: ticket ${ticketId} already has ${caps.maxCommentsPerTicket} comments`);
       continue;
     }
     comments.push(comment);
@@ -251,6 +291,7 @@ function toComment(raw: RawComment, path: readonly PointerSegment[], problems: P
   const body = raw.body ?? raw.plain_body;
   if (body === undefined) {
     problems.add(formatPointer([...path, 'body']), `comment ${raw.id} skipped: it has no "body"`);
+    problems.skip('comment', formatPointer(path), `comment ${raw.id} skipped: it has no "body"`);
     return null;
   }
   return { id: raw.id, author_id: raw.author_id, body, public: raw.public, created_at: raw.created_at };

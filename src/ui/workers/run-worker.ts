@@ -18,7 +18,8 @@ import {
 } from '../../runtime/index.js';
 import { getModel } from '../../runtime/models/index.js';
 import { getSampleSet } from '../../runtime/tickets/bundled-sample.js';
-import { importZendeskExport } from '../../runtime/tickets/zendesk-import.js';
+import type { InputSkippedOption } from '../../runtime/job/input-skipped.js';
+import { importZendeskExport, type SkippedItem } from '../../runtime/tickets/zendesk-import.js';
 import type { Ticket } from '../../runtime/tickets/types.js';
 import { buildLabReport, type LabTicketLabel } from '../views/lab/lab-report.js';
 import type { LabError, PageMessage, RunRequest, SampleInfo, WorkerMessage } from '../views/lab/run-protocol.js';
@@ -90,6 +91,8 @@ async function run(request: RunRequest): Promise<void> {
       seed: request.seed,
       start: request.start,
       approvals,
+      // What the import left out is recorded in job_start.input_skipped: nothing dropped silently.
+      ...(request.source.kind === 'tickets' && request.source.skipped !== undefined ? { inputSkipped: inputSkipped(request.source.name, request.source.skipped) } : {}),
       onProgress: (progress) => post({ type: 'progress', progress }),
     });
     const bytes = bundleBytes(result.bundle);
@@ -108,6 +111,10 @@ async function run(request: RunRequest): Promise<void> {
   }
 }
 
+function inputSkipped(name: string, skipped: { readonly items: readonly SkippedItem[]; readonly count: number }): InputSkippedOption {
+  return { count: skipped.count, items: skipped.items.map(({ kind, pointer, reason }) => ({ source: name, kind, pointer, reason })) };
+}
+
 /** Forwards each approval request to the page; the answer comes back as an 'answer' message. */
 async function relayApprovals(queue: ApprovalQueue): Promise<void> {
   for await (const item of queue) {
@@ -120,7 +127,7 @@ async function relayApprovals(queue: ApprovalQueue): Promise<void> {
 function importExport(text: string): void {
   try {
     const result = importZendeskExport(parseStrictJson(text));
-    post({ type: 'imported', result: { tickets: result.tickets, problems: result.problems } });
+    post({ type: 'imported', result: { tickets: result.tickets, problems: result.problems, skipped: result.skipped, skippedCount: result.skippedCount } });
   } catch (error) {
     post({ type: 'import-failed', error: labError(error) });
   }

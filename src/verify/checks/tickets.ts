@@ -9,7 +9,8 @@
  *  - TICKET_LIFECYCLE_INVALID: not exactly one intake first and one ticket_done last;
  *  - TICKET_UNACCOUNTED: records or receipts of a ticket with no entry, an entry with no records,
  *    two entries for one ticket, or counts in job_start / job_end that do not add up;
- *  - ACTION_ARGS_INVALID: an applied call whose arguments are malformed (its effect is undefined).
+ *  - ACTION_ARGS_INVALID: an applied call whose arguments are malformed (its effect is undefined);
+ *  - IMPORT_ITEMS_SKIPPED (warning): job_start records input the import could not use (input-skipped.ts).
  */
 import { canonicalJson } from '../../core/canonical.js';
 import { digestOfJson } from '../../core/hash.js';
@@ -20,6 +21,7 @@ import { ROUTING_FIELDS, sameValue } from '../diff/effects.js';
 import { evidenceOf, recordIndex, type RecordIndex } from '../diff/records.js';
 import { replayTicket } from '../diff/replay.js';
 import { firstEvidence } from './evidence.js';
+import { inputSkippedIssues } from './input-skipped.js';
 import { checkResult, failIssue } from './result.js';
 
 export function checkTickets(ctx: VerifyContext): CheckResult {
@@ -44,8 +46,9 @@ export function checkTickets(ctx: VerifyContext): CheckResult {
   }
   add(unlistedIssues(index, seen));
   add(countIssues(index, entries.length));
+  add(inputSkippedIssues(index));
   const evidence: Evidence[] = entries.map((item) => ({ pointer: item.pointer, ticketId: item.value.ticket_id }));
-  const failed = issues.length;
+  const failed = issues.filter((i) => i.severity === 'fail').length;
   const message =
     failed === 0
       ? `All ${entries.length} ticket after-states equal their before-states plus the applied actions, and every ticket is accounted for.`

@@ -4,7 +4,7 @@
  * strings except the CST's NumericDates.
  */
 import { z } from 'zod';
-import { MAX_ACTIONS, MAX_DETECTORS, MAX_FINDINGS, MAX_REDACT_FIELDS, MAX_SCOPES, MAX_TEXT_LENGTH } from '../limits.js';
+import { MAX_ACTIONS, MAX_DETECTORS, MAX_FINDINGS, MAX_INPUT_SKIPPED_ITEMS, MAX_REDACT_FIELDS, MAX_SCOPES, MAX_TEXT_LENGTH } from '../limits.js';
 import { proposedActionsSchema } from './bundle.js';
 import { count, digest, identifier, jsonObject, numericDate, text, ticketId, timestamp } from './common.js';
 
@@ -59,6 +59,20 @@ const jobLimits = z.strictObject({
   model_latency: z.strictObject({ base_ms: latencyMs, ms_per_100_chars: latencyMs }),
 });
 
+/** What the ticket import could not use; `count` counts every item, `items` lists the first. */
+const inputSkipped = z
+  .strictObject({
+    count,
+    items: z
+      .array(z.strictObject({ source: text, kind: z.enum(['ticket', 'user', 'comment', 'input']), pointer: text, reason: text }))
+      .max(MAX_INPUT_SKIPPED_ITEMS),
+  })
+  .refine((v) => v.count >= v.items.length, {
+    message: 'count is less than the number of items listed',
+    path: ['count'],
+    params: { code: 'VALUE_OUT_OF_RANGE' },
+  });
+
 const jobStart = z.strictObject({
   ...recordBase,
   kind: z.literal('job_start'),
@@ -73,6 +87,8 @@ const jobStart = z.strictObject({
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),
     max_chars: count,
   }),
+  // Optional: bundles made before it existed do not have it.
+  input_skipped: inputSkipped.optional(),
 });
 
 const intake = z.strictObject({ ...recordBase, kind: z.literal('intake'), ticket_id: ticketId, content_hash: digest });

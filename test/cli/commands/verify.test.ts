@@ -69,7 +69,7 @@ describe('clawproof verify', () => {
     const { status, stderr, stdout } = await run([path('missing.clawproof')]);
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toBe(`clawproof verify: cannot read the bundle ${path('missing.clawproof')}: no such file\n`);
+    expect(stderr).toBe(`clawproof verify: cannot read the bundle ${path('missing.clawproof')}: no such file or directory\n`);
   });
 
   it('exits 2 for a trust root that is not one, listing each problem with its place', async () => {

@@ -53,6 +53,37 @@ describe('clawproof keys init', () => {
     expect(() => statSync(join(dir, 'keyring.json'))).toThrow();
   });
 
+  it('finding a keyring without its trust root, says to put the trust root back or start again, and touches nothing', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'keyring.json'), readFileSync(join(ROOT, 'fixtures/keys/demo-keyring.json')));
+    const r = await clawproof('keys', 'init', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`there is a keyring but no trust-root.json next to it. If you moved the trust root, put it back`);
+    expect(r.stderr).toContain(`rm ${join(dir, 'keyring.json')} && clawproof keys init ${dir}`);
+    expect(readFileSync(join(dir, 'keyring.json'))).toEqual(readFileSync(join(ROOT, 'fixtures/keys/demo-keyring.json')));
+    expect(() => statSync(join(dir, 'trust-root.json'))).toThrow();
+  });
+
+  it('finding a half-written keyring (an older version killed mid-write), says to remove both files', async () => {
+    const dir = tempDir();
+    const whole = readFileSync(join(ROOT, 'fixtures/keys/demo-keyring.json'), 'utf8');
+    writeFileSync(join(dir, 'keyring.json'), whole.slice(0, whole.length >> 1));
+    const r = await clawproof('keys', 'init', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/keyring\.json: it is not a complete keyring \(.+\), so it was probably left by an interrupted keys init/);
+    expect(r.stderr).toContain(`rm -f ${join(dir, 'keyring.json')} ${join(dir, 'trust-root.json')} && clawproof keys init ${dir}`);
+  });
+
+  it('finding both files, refuses to overwrite either', async () => {
+    const dir = join(tempDir(), 'both');
+    expect((await clawproof('keys', 'init', dir)).code).toBe(0);
+    const before = readFileSync(join(dir, 'keyring.json'));
+    const r = await clawproof('keys', 'init', dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('this folder already has a keyring. Choose another directory, or remove both files first.');
+    expect(readFileSync(join(dir, 'keyring.json'))).toEqual(before);
+  });
+
   it('exits 2 without a subcommand or directory, or with a bad validity window', async () => {
     expect((await clawproof('keys')).code).toBe(2);
     expect((await clawproof('keys', 'make', '/tmp/x')).stderr).toMatch(/Unknown subcommand "make"/);

@@ -1,11 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
 import { recordsOfKind } from '../bundle-reader.js';
 import { ROOT, readJson } from '../support.js';
-import { clawproof } from './cli.js';
+import { clawproof, clawproofWithStdin } from './cli.js';
 
 const ROUTING = join(ROOT, 'fixtures/policies/ticket-routing.wpc.json');
 let dir: string;
@@ -103,5 +104,71 @@ describe('clawproof run', () => {
     const r = await clawproof(...base(join(dir, 'y.clawproof')), '--keys', badKeys);
     expect([r.code, r.stderr]).toEqual([2, expect.stringMatching(/keyring: \/mediaType must be/)]);
     expect((await clawproof(...base(join(dir, 'nodir', 'y.clawproof')))).stderr).toMatch(/cannot write the bundle into .*nodir: no such file or directory/);
+  });
+
+  describe('items of the input the import cannot read', () => {
+    /** Three good tickets; the second with a comment that has no created_at, plus one ticket with no id. */
+    function flawedExport(from = 0): string {
+      const sample = readJson('fixtures/tickets/sample-tickets.json') as { tickets: Record<string, unknown>[]; users: unknown[] };
+      const chosen = structuredClone(sample.tickets.slice(from, from + 3));
+      chosen[1]!['comments'] = [{ id: 77, author_id: 1, body: 'a comment', public: true }];
+      const path = join(dir, 'flawed.json');
+      writeFileSync(path, JSON.stringify({ tickets: [...chosen, { subject: 'no id' }], users: sample.users }));
+      return path;
+    }
+
+    it('are listed, counted in the summary and recorded in the bundle, and the run still exits 0', async () => {
+      const flawed = flawedExport();
+      const out = join(dir, 'flawed.clawproof');
+      const r = await clawproof('run', '--policy', ROUTING, '--tickets', flawed, '--out', out, '--start', '2026-01-05T09:00:00Z');
+      expect(r.code).toBe(0);
+      // Six problems (one per failing member), two items: the comment and the ticket without an id.
+      expect(r.stderr).toContain(`6 problems with ${flawed}; 2 tickets, users or comments could not be imported and were skipped:`);
+      expect(r.stderr).toMatch(/^ {2}flawed\.json#\/tickets\/1\/comments\/0\/created_at: comment skipped: /m);
+      expect(r.stdout).toContain('input: 3 tickets imported from 1 file, 2 items skipped at import (recorded in the bundle: job_start.input_skipped)');
+      const start = recordsOfKind(JSON.parse(readFileSync(out, 'utf8')) as ProofBundle, 'job_start')[0]!;
+      expect(start.input_skipped).toEqual({
+        count: 2,
+        items: [
+          { source: 'flawed.json', kind: 'comment', pointer: '/tickets/1/comments/0', reason: 'comment skipped: created_at: Invalid input: expected string, received undefined' },
+          { source: 'flawed.json', kind: 'ticket', pointer: '/tickets/3', reason: 'ticket skipped: id: Invalid input: expected number, received undefined' },
+        ],
+      });
+    });
+
+    it('are recorded as none when nothing was skipped', async () => {
+      const out = join(dir, 'clean.clawproof');
+      const r = await clawproof(...base(out));
+      expect(r.stdout).toContain('input: 3 tickets imported from 1 file, 0 items skipped at import\n');
+      expect(recordsOfKind(JSON.parse(readFileSync(out, 'utf8')) as ProofBundle, 'job_start')[0]!.input_skipped).toEqual({ count: 0, items: [] });
+    });
+
+    it('make the run an error with --strict (exit 2, no bundle)', async () => {
+      const out = join(dir, 'strict.clawproof');
+      const r = await clawproof('run', '--policy', ROUTING, '--tickets', flawedExport(), '--out', out, '--strict');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--strict: 2 items of the tickets input could not be imported (listed above); no bundle was written');
+      expect(existsSync(out)).toBe(false);
+      expect((await clawproof(...base(join(dir, 'strict-clean.clawproof')), '--strict')).code).toBe(0);
+    });
+
+    it('name their file when the tickets come from a directory', async () => {
+      const sub = join(dir, 'export-dir');
+      mkdirSync(sub);
+      writeFileSync(join(sub, 'a.json'), readFileSync(tickets));
+      writeFileSync(join(sub, 'b.json'), readFileSync(flawedExport(3)));
+      const out = join(dir, 'from-dir.clawproof');
+      expect((await clawproof('run', '--policy', ROUTING, '--tickets', sub, '--out', out)).code).toBe(0);
+      const start = recordsOfKind(JSON.parse(readFileSync(out, 'utf8')) as ProofBundle, 'job_start')[0]!;
+      expect(start.input_skipped?.items.map((i) => i.source)).toEqual(['b.json', 'b.json']);
+    });
+  });
+
+  it('reads the tickets from standard input with --tickets -', async () => {
+    const out = join(dir, 'stdin.clawproof');
+    const r = await clawproofWithStdin(Readable.from([readFileSync(tickets)]), 'run', '--policy', ROUTING, '--tickets', '-', '--out', out, '--seed', '7', '--start', '2026-01-05T09:00:00Z');
+    expect(r.code).toBe(0);
+    // The same tickets give the same bundle, whether they came from a file or from a pipe.
+    expect(readFileSync(out)).toEqual(readFileSync(join(dir, 'a.clawproof')));
   });
 });

@@ -241,3 +241,66 @@ describe('importZendeskExport: caps', () => {
     expect(problems[3]).toEqual({ pointer: '', message: '7 more problems not listed' });
   });
 });
+
+describe('importZendeskExport: skipped items', () => {
+  it('lists each ticket, user and comment not imported once, whatever the number of problems it has', () => {
+    const { skipped, skippedCount, problems } = importZendeskExport(fixture('bad-tickets.json'));
+    expect(problems.length).toBeGreaterThanOrEqual(skipped.length);
+    expect(skipped.map((s) => [s.kind, s.pointer])).toEqual([
+      ['user', '/users/0'],
+      ['ticket', '/tickets/1'],
+      ['ticket', '/tickets/2'],
+      ['ticket', '/tickets/3'],
+      ['ticket', '/tickets/4'],
+      ['ticket', '/tickets/5'],
+      ['ticket', '/tickets/6'],
+      ['ticket', '/tickets/7'],
+      ['ticket', '/tickets/8'],
+      ['ticket', '/tickets/9'],
+      ['comment', '/tickets/10/comments/1'],
+      ['ticket', '/tickets/11'],
+    ]);
+    expect(skippedCount).toBe(12);
+    expect(skipped.find((s) => s.pointer === '/tickets/4')?.reason).toMatch(/^ticket skipped: created_at: /);
+  });
+
+  it('counts a comment without created_at (the comment is dropped, its ticket kept)', () => {
+    const comment = { id: 5, author_id: 10, body: 'hello', public: true };
+    const { tickets, skipped, skippedCount } = importZendeskExport({ ticket: minimal({ comments: [comment] }) });
+    expect(tickets.map((t) => t.comments.length)).toEqual([0]);
+    expect(skipped).toEqual([{ kind: 'comment', pointer: '/ticket/comments/0', reason: expect.stringMatching(/^comment skipped: created_at: /), count: 1 }]);
+    expect(skippedCount).toBe(1);
+  });
+
+  it('counts deleted tickets, superseded copies and comments of tickets that were not imported', () => {
+    const older = minimal({ id: 2, updated_at: '2025-01-01T00:00:00Z' });
+    const newer = minimal({ id: 2, updated_at: '2025-02-01T00:00:00Z' });
+    const loose = { id: 7, ticket_id: 99, author_id: 10, body: 'x', public: true, created_at: '2025-01-01T00:00:00Z' };
+    const { skipped } = importZendeskExport({ tickets: [minimal({ status: 'deleted' }), older, newer], comments: [loose] });
+    expect(skipped.map((s) => [s.kind, s.pointer])).toEqual([
+      ['ticket', '/tickets/0'],
+      ['ticket', '/tickets/1'],
+      ['comment', '/comments/0'],
+    ]);
+  });
+
+  it('counts a range cut off by a cap as all its items, in one entry', () => {
+    const many = Array.from({ length: 5 }, (_, i) => minimal({ id: i + 1 }));
+    const { skipped, skippedCount } = importZendeskExport({ tickets: many }, { maxTickets: 3 });
+    expect(skipped).toEqual([{ kind: 'ticket', pointer: '/tickets/3', reason: 'only the first 3 of 5 tickets were imported', count: 2 }]);
+    expect(skippedCount).toBe(2);
+  });
+
+  it('keeps counting past maxProblems entries', () => {
+    const bad = Array.from({ length: 10 }, () => 'not a ticket');
+    const { skipped, skippedCount } = importZendeskExport({ tickets: bad }, { maxProblems: 3 });
+    expect(skipped).toHaveLength(3);
+    expect(skippedCount).toBe(10);
+  });
+
+  it('skips nothing for a clean export, and notes a partial export without counting items', () => {
+    expect(importZendeskExport(fixture('tickets-list-with-users.json'))).toMatchObject({ skipped: [], skippedCount: 0 });
+    const page = importZendeskExport({ tickets: [minimal()], next_page: 'https://x.zendesk.com/api/v2/tickets.json?page=2' });
+    expect([page.problems.length, page.skippedCount]).toEqual([1, 0]);
+  });
+});

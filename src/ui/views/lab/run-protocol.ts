@@ -4,6 +4,7 @@
  */
 import type { ApprovalAnswer, ApprovalRequest, RunProgress } from '../../../runtime/index.js';
 import type { Ticket } from '../../../runtime/tickets/types.js';
+import type { SkippedItem } from '../../../runtime/tickets/zendesk-import.js';
 import type { LabReport } from './lab-report.js';
 
 export type LabModelId = 'local' | 'compromised';
@@ -12,8 +13,14 @@ export type LabApprovalMode = 'queue' | 'auto' | 'none';
 export type TicketSource =
   /** The bundled sample set; `limit` keeps the first N tickets in arrival order. */
   | { readonly kind: 'sample'; readonly limit: number | null }
-  /** Tickets from the user's Zendesk export, already imported. */
-  | { readonly kind: 'tickets'; readonly name: string; readonly tickets: readonly Ticket[]; readonly limit: number | null };
+  /** Tickets from the user's Zendesk export, already imported; `skipped`: what the import left out, recorded in the bundle. */
+  | {
+      readonly kind: 'tickets';
+      readonly name: string;
+      readonly tickets: readonly Ticket[];
+      readonly limit: number | null;
+      readonly skipped?: { readonly items: readonly SkippedItem[]; readonly count: number };
+    };
 
 export interface RunRequest {
   /** The WPC source text as edited (parsed strictly in the worker). */
@@ -43,6 +50,9 @@ export interface SampleInfo {
 export interface ImportedTickets {
   readonly tickets: readonly Ticket[];
   readonly problems: readonly { readonly pointer: string; readonly message: string }[];
+  /** Tickets, users and comments of the export not imported (importZendeskExport's `skipped`, `skippedCount`). */
+  readonly skipped: readonly SkippedItem[];
+  readonly skippedCount: number;
 }
 
 /** Imported tickets with the name of the file they came from. */
