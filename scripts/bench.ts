@@ -42,6 +42,15 @@ import { getSampleSet } from '../src/runtime/tickets/bundled-sample.js';
 import { readBundleInput } from '../src/verify/input.js';
 import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../src/verify/limits.js';
 import { verifyBundle } from '../src/verify/verify-bundle.js';
+import { buildContext } from '../src/verify/build-context.js';
+import { approvalRequestIssues } from '../src/verify/checks/approval-requests.js';
+import { decisionPlanIssues } from '../src/verify/checks/decision-plan.js';
+import { retryViewIssues } from '../src/verify/checks/model_views.js';
+import { checkProposals } from '../src/verify/checks/proposals.js';
+import { redactionRecordIssues } from '../src/verify/checks/redaction.js';
+import { checkSchedule } from '../src/verify/checks/schedule.js';
+import { ticketCalls } from '../src/verify/derive/calls.js';
+import { recordIndex } from '../src/verify/diff/records.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.tmp', 'bench');
@@ -178,6 +187,34 @@ async function breakdown(bytes: Uint8Array, trust: ReturnType<typeof parseTrustR
   return { totalMs, parseMs, signatureMs, signatures, partsMs, checks: checks.slice(1) };
 }
 
+/**
+ * The re-derivation checks of issue #14 (proposals, schedule, the decision plan, who was asked
+ * for approval, redaction records against their views, one view per ticket), timed one by one on
+ * a context built once, beside the whole verification measured in the same run: what they add.
+ */
+async function rederivationCost(bytes: Uint8Array, trust: ReturnType<typeof parseTrustRoot>): Promise<{ readonly parts: readonly { id: string; ms: number }[]; readonly totalMs: number }> {
+  const input = readBundleInput(bytes, { maxBytes: DEFAULT_MAX_BUNDLE_BYTES, maxDepth: DEFAULT_MAX_BUNDLE_DEPTH });
+  if (!input.ok) throw new Error(input.issue.message);
+  const ctx = await buildContext(input.document, input.hash!, trust, { backend: 'node' });
+  const policy = ctx.wpc.policy!;
+  const scopes = ctx.cst.claims!.scope;
+  const parts: { id: string; ms: number }[] = [];
+  const time = (id: string, fn: () => unknown): void => {
+    const started = performance.now();
+    fn();
+    parts.push({ id, ms: performance.now() - started });
+  };
+  time('receipted calls per ticket (shared)', () => ticketCalls(ctx));
+  time('record index (shared, existed before)', () => recordIndex(ctx));
+  time('proposals', () => checkProposals(ctx));
+  time('decision plan', () => decisionPlanIssues(recordIndex(ctx)));
+  time('who was asked for approval', () => approvalRequestIssues(recordIndex(ctx), policy, scopes));
+  time('redaction records vs views', () => redactionRecordIssues(ctx, policy.redaction.maxCharsSentToModel.value));
+  time('one view per ticket', () => retryViewIssues(ctx));
+  time('schedule', () => checkSchedule(ctx));
+  return { parts, totalMs: parts.filter((p) => !p.id.includes('existed before')).reduce((n, p) => n + p.ms, 0) };
+}
+
 // --- reporting ----------------------------------------------------------------------------------
 
 function seconds(ms: number): string {
@@ -237,6 +274,9 @@ async function benchSize(size: number): Promise<void> {
   for (const c of [{ id: 'reading the signed parts + structure', ms: detail.partsMs }, ...detail.checks]) {
     console.log(row(c.id === 'manifest' ? 'manifest (Merkle root over every part)' : c.id, c.ms, detail.totalMs));
   }
+  const derived = await rederivationCost(bytes, trust);
+  console.log(`  re-derivation checks (issue #14), timed alone on one context: ${seconds(derived.totalMs)} = ${((100 * derived.totalMs) / cli.ms).toFixed(1)} % of the CLI path (a) (target <= 10 %)`);
+  for (const p of derived.parts) console.log(row(p.id, p.ms, cli.ms));
 }
 
 async function bench(): Promise<void> {

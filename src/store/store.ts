@@ -4,7 +4,7 @@
  * let go of the database for a newer schema (connection.ts), every method fails with
  * STORE_SUPERSEDED, which says to reload, instead of Dexie's "database closed".
  */
-import type { IndexableType } from 'dexie';
+import { Dexie, type IndexableType } from 'dexie';
 import type { Digest } from '../core/hash.js';
 import type { TrustRoot } from '../core/trust-root.js';
 import * as bundles from './bundles.js';
@@ -85,14 +85,18 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
   };
 }
 
-/** `call`, failing with STORE_SUPERSEDED once the connection was given up for a newer schema (before or during the call). */
+/**
+ * `call`, failing with STORE_SUPERSEDED once the connection was given up for a newer schema
+ * (before or during the call). Not a native async wrapper: Dexie's liveQuery tracks the tables a
+ * query reads through its own promise zone, and a native promise layer loses the reads after it
+ * (test/e2e/trust.spec.ts pins it: a trust root chosen must show as in use).
+ */
 function guarded<A extends unknown[], R>(db: ClawproofDb, doing: string, call: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
-  return async (...args) => {
-    if (db.supersededBy !== null) throw supersededError(doing);
-    try {
-      return await call(...args);
-    } catch (cause) {
+  return (...args) => {
+    if (db.supersededBy !== null) return Promise.reject(supersededError(doing));
+    // Dexie.Promise keeps Dexie's zone (and so the liveQuery's read tracking) across the catch.
+    return Dexie.Promise.resolve(call(...args)).catch((cause: unknown) => {
       throw db.supersededBy !== null ? supersededError(doing, cause) : cause;
-    }
+    }) as Promise<R>;
   };
 }

@@ -57,7 +57,7 @@ test.describe('tampered demo bundles', () => {
       await openVerify(page);
       await verifyDemo(page, bundle);
       const name = `tampered-${bundle.name.replace(/\.clawproof$/, '')}`;
-      if (expected.check === 'structure') {
+      if (expected.check === 'structure' && expected.code.startsWith('INPUT_')) {
         // A file that cannot be read at all leads with what is wrong with it, not thirteen checks.
         await expect(page.locator('[data-problem]')).toContainText(expected.code);
         await screenshot(page, testInfo, name);
@@ -75,6 +75,21 @@ test.describe('tampered demo bundles', () => {
       await screenshot(page, testInfo, name);
     });
   }
+});
+
+test('a forgery by the harness key alone is told as a sentence about the ticket, its evidence one click away', async ({ page }, testInfo) => {
+  const forged = tampered.find((b) => b.name === 'forged-proposal-from-error.clawproof');
+  expect(forged, 'fixtures/bundles/tampered/forged-proposal-from-error.clawproof is committed').toBeDefined();
+  await openVerify(page);
+  await verifyDemo(page, forged!);
+  await expect(verdictBanner(page)).toHaveAttribute('data-verdict', 'invalid');
+  const row = checkRow(page, 'proposals');
+  const sentence = row.locator('.issues li').filter({ hasText: 'PROPOSAL_WITHOUT_RESPONSE' }).first();
+  await expect(sentence).toContainText(/Ticket 10002: none of the model's 2 answers gives one \(the last: the response is the error "model_call_failed"\), yet a proposal is recorded and 1 write applied \(tickets\.set_priority\)/);
+  // The invented proposal record is the first evidence: one click opens it, decoded.
+  await sentence.getByRole('button', { name: /^record rec_/ }).first().click();
+  await expect(page.getByRole('region', { name: /^The record rec_/ })).toContainText('"kind": "proposal"');
+  await screenshot(page, testInfo, 'forged-proposal-from-error');
 });
 
 test('evidence opens the part and field it points at, decoded', async ({ page }, testInfo) => {

@@ -118,7 +118,7 @@ function byReceipt<T extends ModelViewEntry | ModelResponseEntry>(items: readonl
  * receipt of a ticket names the same request_hash. Otherwise the redaction record would describe
  * only one of the views the model was sent.
  */
-function retryViewIssues(ctx: VerifyContext): CheckIssue[] {
+export function retryViewIssues(ctx: VerifyContext): CheckIssue[] {
   const first = new Map<number, { hash: string; receiptId: string; pointer: string }>();
   const issues: CheckIssue[] = [];
   for (const receipt of ctx.receipts) {

@@ -75,7 +75,7 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
     issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id));
   }
   issues.push(...settingsIssues(ctx, policy));
-  for (const issue of recordIssues(ctx, maxChars)) issues.push(issue);
+  for (const issue of redactionRecordIssues(ctx, maxChars)) issues.push(issue);
   const evidence: Evidence[] = [
     { pointer: ctx.wpc.pointer, note: `views re-scanned with ${detectors.join(', ') || '(no detectors required)'}; at most ${maxChars} characters per view` },
     { pointer: '/model_views', note: `${plural(scanned, 'model view')} and ${plural(ctx.items.modelResponses.length, 'response')} (with every detector) re-scanned` },
@@ -104,7 +104,7 @@ function leaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, 
 }
 
 /** Each ticket's signed redaction record against the view the proxy receipted for it (redaction-findings.ts). */
-function recordIssues(ctx: VerifyContext, maxChars: number): CheckIssue[] {
+export function redactionRecordIssues(ctx: VerifyContext, maxChars: number): CheckIssue[] {
   const calls = ticketCalls(ctx);
   let issues: CheckIssue[] = [];
   const done = new Set<number>();

@@ -51,7 +51,7 @@ export async function openVerify(page: Page): Promise<void> {
 /** Picks a demo bundle from the list and waits for its report (or file problem). */
 export async function verifyDemo(page: Page, bundle: FixtureBundle): Promise<void> {
   await page.getByRole('region', { name: 'Or try a demo bundle' }).getByRole('button', { name: new RegExp(escapeRegExp(bundle.name)) }).first().click();
-  await expect(page.locator('[data-verdict], [data-problem]')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('[data-verdict], [data-problem]').first()).toBeVisible({ timeout: 60_000 });
 }
 
 /** Opens a file through the page's file input, as "Open a bundle…" does. */
