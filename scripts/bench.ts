@@ -45,7 +45,7 @@ import { verifyBundle } from '../src/verify/verify-bundle.js';
 import { buildContext } from '../src/verify/build-context.js';
 import { approvalRequestIssues } from '../src/verify/checks/approval-requests.js';
 import { decisionPlanIssues } from '../src/verify/checks/decision-plan.js';
-import { retryViewIssues } from '../src/verify/checks/model_views.js';
+import { checkModelViews, retryViewIssues } from '../src/verify/checks/model_views.js';
 import { checkProposals } from '../src/verify/checks/proposals.js';
 import { redactionRecordIssues } from '../src/verify/checks/redaction.js';
 import { checkSchedule } from '../src/verify/checks/schedule.js';
@@ -204,6 +204,8 @@ async function rederivationCost(bytes: Uint8Array, trust: ReturnType<typeof pars
     fn();
     parts.push({ id, ms: performance.now() - started });
   };
+  // The model_views check ran before (it digests every view and response); its digests are shared.
+  checkModelViews(ctx);
   time('receipted calls per ticket (shared)', () => ticketCalls(ctx));
   time('record index (shared, existed before)', () => recordIndex(ctx));
   time('proposals', () => checkProposals(ctx));

@@ -32,7 +32,7 @@ export function decisionPlanIssues(index: RecordIndex): CheckIssue[] {
 }
 
 function ticketIssues(index: RecordIndex, ticketId: TicketId, decisions: readonly IndexedRecord<'decision'>[]): CheckIssue[] {
-  const proposal = index.proposals.find((p) => p.payload.ticket_id === ticketId);
+  const proposal = index.proposalsByTicket.get(ticketId)?.[0];
   if (proposal === undefined) {
     return decisions.map((d) =>
       failIssue(

@@ -5,7 +5,7 @@
  * names the receipt's ticket and model. A view or response no receipt vouches for is an orphan.
  * All calls of one ticket send the same view (a retry resends it).
  */
-import { digestOfJson } from '../../core/hash.js';
+import { entryDigest } from '../derive/digests.js';
 import type { ModelResponseEntry, ModelViewEntry } from '../../core/bundle/types.js';
 import type { ItemView, VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
@@ -33,7 +33,7 @@ export function checkModelViews(ctx: VerifyContext): CheckResult {
     const response = s.length === 1 ? s[0]! : undefined;
     if (view?.value != null) {
       const request = view.value.request;
-      const hash = digestOfJson(request);
+      const hash = entryDigest(request) ?? 'not JSON data';
       if (hash !== r.request_hash) {
         issues.push(
           failIssue('MODEL_VIEW_HASH_MISMATCH', `the model view of receipt ${r.receipt_id} is not what the proxy receipted: its request hashes to ${hash}`, {
@@ -56,7 +56,7 @@ export function checkModelViews(ctx: VerifyContext): CheckResult {
       }
     }
     if (response?.value != null) {
-      const hash = digestOfJson(response.value.response);
+      const hash = entryDigest(response.value.response) ?? 'not JSON data';
       if (hash !== r.response_hash) {
         issues.push(
           failIssue('MODEL_RESPONSE_HASH_MISMATCH', `the model response of receipt ${r.receipt_id} is not what the proxy receipted: it hashes to ${hash}`, {

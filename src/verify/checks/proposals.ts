@@ -67,7 +67,7 @@ function ticketIssues(index: RecordIndex, ticketId: TicketId, calls: readonly Ti
 }
 
 function derivationIssues(index: RecordIndex, ticketId: TicketId, calls: readonly TicketCall[], outcome: CallOutcome, cap: number | null): CheckIssue[] {
-  const recorded = index.proposals.filter((p) => p.payload.ticket_id === ticketId);
+  const recorded = index.proposalsByTicket.get(ticketId) ?? [];
   if (outcome.unknownAt !== null) {
     const call = calls[outcome.unknownAt]!;
     return [
@@ -160,7 +160,7 @@ function callCountIssue(ticketId: TicketId, calls: readonly TicketCall[], outcom
 }
 
 function inventedIssue(index: RecordIndex, ticketId: TicketId, calls: readonly TicketCall[], outcome: CallOutcome, proposal: IndexedRecord<'proposal'>): CheckIssue {
-  const writes = index.decisions.filter((d) => d.payload.ticket_id === ticketId && d.payload.applied && actionKind(d.payload.action) === 'write');
+  const writes = (index.byTicket.get(ticketId) ?? []).filter((d): d is IndexedRecord<'decision'> => d.payload.kind === 'decision' && d.payload.applied && actionKind(d.payload.action) === 'write');
   const answers =
     calls.length === 0
       ? 'the model was never called'

@@ -119,7 +119,7 @@ function schedulePlan(ctx: VerifyContext, index: RecordIndex, start: JobStartRec
     const block: Skeleton[] = [];
     // The block follows the RECORDED proposal: whether that proposal is the one the answers give is
     // the proposals check's finding; here it fixes how many decisions close the ticket.
-    const proposal = index.proposals.find((p) => p.payload.ticket_id === id)?.payload.proposal ?? outcome.proposal;
+    const proposal = index.proposalsByTicket.get(id)?.[0]?.payload.proposal ?? outcome.proposal;
     if (proposal !== null) {
       block.push(skeleton('decision', id), skeleton('proposal', id));
       for (let i = 0; i < proposal.actions.length; i++) block.push(skeleton('decision', id));

@@ -4,11 +4,11 @@
  * receipted ones (their digest is the receipt's response_hash / request_hash). Built once per
  * context and shared by the checks that re-derive what the harness did with those answers.
  */
-import { digestOfJson } from '../../core/hash.js';
 import type { JsonObject } from '../../core/json.js';
 import type { ReceiptPayload, TicketId } from '../../core/bundle/types.js';
 import type { VerifyContext } from '../context.js';
 import { recordIndex, type Indexed } from '../diff/records.js';
+import { entryDigest } from './digests.js';
 
 export interface TicketCall {
   readonly receipt: Indexed<ReceiptPayload>;
@@ -60,21 +60,13 @@ function buildCalls(ctx: VerifyContext): Map<TicketId, TicketCall[]> {
     const r = receipt.payload;
     const responseItem = ctx.items.modelResponses[receipt.index]?.value;
     const viewItem = ctx.items.modelViews[receipt.index]?.value;
-    const response = responseItem?.receipt_id === r.receipt_id && safeDigest(responseItem.response) === r.response_hash ? responseItem.response : null;
+    const response = responseItem?.receipt_id === r.receipt_id && entryDigest(responseItem.response) === r.response_hash ? responseItem.response : null;
     const view =
-      viewItem?.receipt_id === r.receipt_id && viewItem.request.ticket_id === r.ticket_id && safeDigest(viewItem.request) === r.request_hash ? viewItem.request.view : null;
+      viewItem?.receipt_id === r.receipt_id && viewItem.request.ticket_id === r.ticket_id && entryDigest(viewItem.request) === r.request_hash ? viewItem.request.view : null;
     const list = byTicket.get(r.ticket_id);
     const call = { receipt, response, view };
     if (list === undefined) byTicket.set(r.ticket_id, [call]);
     else list.push(call);
   }
   return byTicket;
-}
-
-function safeDigest(value: unknown): string | null {
-  try {
-    return digestOfJson(value);
-  } catch {
-    return null;
-  }
 }

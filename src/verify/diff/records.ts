@@ -46,6 +46,8 @@ export interface RecordIndex {
   /** Signed records that name a ticket (every kind but limit records), by ticket, in bundle order. */
   readonly byTicket: ReadonlyMap<TicketId, readonly IndexedRecord[]>;
   readonly proposalsByHash: ReadonlyMap<Digest, readonly IndexedRecord<'proposal'>[]>;
+  /** Signed proposal records by ticket, in bundle order (one per ticket in a sound bundle). */
+  readonly proposalsByTicket: ReadonlyMap<TicketId, readonly IndexedRecord<'proposal'>[]>;
   /** The job id the run is bound to: the CST's, else the first signed record's; null when neither is known. */
   readonly jobId: string | null;
 }
@@ -93,6 +95,7 @@ function buildIndex(ctx: VerifyContext): RecordIndex {
       (r) => (r.payload as { ticket_id: TicketId }).ticket_id,
     ),
     proposalsByHash: groupBy(proposals, (p) => p.hash),
+    proposalsByTicket: groupBy(proposals, (p) => p.payload.ticket_id),
     jobId: ctx.cst.claims?.job_id ?? records[0]?.payload.job_id ?? null,
   };
 }
