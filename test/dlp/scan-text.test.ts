@@ -74,7 +74,7 @@ describe('scanText', () => {
       }
       return undefined;
     };
-    expect(code(() => scanText('x', ['pii.ssn' as never]))).toBe('DLP_CONFIG_INVALID');
+    expect(code(() => scanText('x', ['pii.passport' as never]))).toBe('DLP_CONFIG_INVALID');
     expect(code(() => scanText('x', 'pii.email' as never))).toBe('DLP_CONFIG_INVALID');
     expect(code(() => scanText(42 as never, DETECTOR_IDS))).toBe('DLP_INPUT_INVALID');
   });
