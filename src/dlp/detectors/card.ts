@@ -60,7 +60,7 @@ export function isCardNumber(pan: string): boolean {
 
 // Digit groups joined by one space, '-' or '.', or by a line break (with the spaces and quote
 // marks around it) where a mail client wrapped the number.
-const RUN = new RegExp(String.raw`(?<![${WORD_CLASS}.,/-])\d+(?:(?:[ .-]|[ \t]{0,4}\r?\n[ \t>]{0,16})\d+)*`, 'gu');
+const RUN = new RegExp(String.raw`(?<![${WORD_CLASS}.,/-])\d+(?:(?:[ .-]|[ .-]?[ \t]{0,4}\r?\n[ \t>]{0,16})\d+)*`, 'gu');
 const AFTER_REJECT = new RegExp(String.raw`^(?:[${WORD_CLASS}]|[.,]\d)`, 'u');
 /** Separator kinds between groups. */
 const SPACE = 1;
@@ -90,20 +90,17 @@ function groupsOf(text: string, start: number, end: number): Groups {
     starts.push(groupStart);
     lengths.push(i - groupStart);
     if (i >= end) break;
+    // The separator: everything up to the next digit (RUN allows one of ' ', '-', '.', or a line
+    // break with the spaces, quote marks and the one ' ', '-' or '.' around it).
     const c = text[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '>') {
-      let j = i;
-      let kind = SPACE;
-      while (j < end && (text.charCodeAt(j) < 48 || text.charCodeAt(j) > 57)) {
-        if (text[j] === '\n') kind = BREAK;
-        j++;
-      }
-      seps.push(kind);
-      i = j;
-    } else {
-      seps.push(c === '-' ? DASH : DOT);
-      i++;
+    let j = i;
+    let kind = c === '-' ? DASH : c === '.' ? DOT : SPACE;
+    while (j < end && (text.charCodeAt(j) < 48 || text.charCodeAt(j) > 57)) {
+      if (text[j] === '\n') kind = BREAK;
+      j++;
     }
+    seps.push(kind);
+    i = j;
   }
   return { starts, lengths, seps };
 }

@@ -9,13 +9,13 @@
  */
 import type { Span } from '../types.js';
 import { lineEndWithin } from './context.js';
+import { isTemplateValue } from './template-values.js';
 
 export const MAX_COMMAND = 2000;
 const CURL = /(?<![A-Za-z0-9_-])curl(?![A-Za-z0-9_-])/g;
 const USER = /(?:^|[ \t])(?:-u|--user)(?:=|[ \t]+)(?:"([^"\n]{1,256})"|'([^'\n]{1,256})'|([^\s"']{1,256}))/dg;
 const HEADER =
   /(?:^|[ \t])(?:-H|--header)(?:=|[ \t]+)(["'])[ \t]*(?:authorization|proxy-authorization|[a-z0-9-]*(?:token|key|secret|auth))[ \t]*:[ \t]*(?:(?:bearer|basic|token|apikey|api-key|bot|sso-key)[ \t]+)?([^"'\s]{8,1024})[ \t]*\1/dgi;
-const NOT_A_SECRET = /^(?:\$|<[^>]*>$|\{\{)|^(?:your|my)[_-]?(?:api[_-]?)?(?:key|token|secret|password)(?:[_-]here)?$|^x{3,}$/i;
 
 /** The command text from each `curl` to the end of its (continued) line, bounded. */
 function commands(text: string): { start: number; end: number }[] {
@@ -36,7 +36,7 @@ function commands(text: string): { start: number; end: number }[] {
 }
 
 function secretSpan(offset: number, at: readonly [number, number] | undefined, value: string): Span | undefined {
-  if (at === undefined || value.length === 0 || NOT_A_SECRET.test(value) || new Set(value).size < 2) return undefined;
+  if (at === undefined || value.length === 0 || isTemplateValue(value) || new Set(value).size < 2) return undefined;
   return { start: offset + at[0], end: offset + at[1] };
 }
 

@@ -10,6 +10,7 @@
  * are collected once, so the scan is linear however many blocks the text holds.
  */
 import type { Span } from '../types.js';
+import { isTemplateValue } from './template-values.js';
 
 export const WINDOW = 4000;
 const KIND_SECRET = /^[ \t-]*["']?kind["']?[ \t]*:[ \t]*["']?Secret["']?[ \t,]*$/gm;
@@ -19,7 +20,7 @@ const YAML_ENTRY = /^([ \t]*)["']?[A-Za-z0-9._-]+["']?[ \t]*:[ \t]*(.*?)[ \t]*$/
 const JSON_KIND = /"kind"\s*:\s*"Secret"/g;
 const JSON_DATA = /"(?:data|stringData)"\s*:\s*\{/g;
 const JSON_ENTRY = /\s*"[A-Za-z0-9._-]+"\s*:\s*"((?:[^"\\\n]|\\.){0,4096})"\s*,?/y;
-const NOT_A_VALUE = /^(?:|\{\{.*\}\}|\$\{.*\}|<[^>]*>|\[[A-Z][A-Z0-9_]*\]|~|null|""|'')$/;
+const NOT_A_VALUE = /^(?:|\[[A-Z][A-Z0-9_]*\]|~|null|""|'')$/;
 
 function positions(re: RegExp, text: string): number[] {
   const out: number[] = [];
@@ -65,7 +66,8 @@ function unquote(value: string, start: number): Span {
 }
 
 function pushValue(out: Span[], text: string, span: Span): void {
-  if (span.end > span.start && !NOT_A_VALUE.test(text.slice(span.start, span.end).trim())) out.push(span);
+  const value = text.slice(span.start, span.end).trim();
+  if (span.end > span.start && !NOT_A_VALUE.test(value) && !isTemplateValue(value) && !/^\{\{/.test(value)) out.push(span);
 }
 
 function yamlValues(text: string, out: Span[]): void {

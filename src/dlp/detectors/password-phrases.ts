@@ -44,7 +44,7 @@ export function passesSignlessBar(value: string): boolean {
 
 const PHRASE_WORD = "[\\p{L}\\p{N}][\\p{L}\\p{N}'’-]{1,23}";
 const PHRASE = new RegExp(`${PHRASE_WORD}(?: ${PHRASE_WORD}){2,7}`, 'uy');
-const PHRASE_END = /^(?:$|\r?\n|[.;!?,]?(?:[ \t]|\r?\n|$)|["'”’»」)])/;
+const PHRASE_END = /^(?:[ \t]*(?:\r?\n|$)|[.;!?,](?:[ \t]|\r?\n|$)|["'”’»」)])/;
 export const PASSPHRASE_MIN_LENGTH = 12;
 const MAX_QUOTED = 256;
 
@@ -54,7 +54,7 @@ export function passphraseEnd(text: string, at: number): number {
   const m = PHRASE.exec(text);
   if (m === null || m[0].length < PASSPHRASE_MIN_LENGTH) return -1;
   const end = at + m[0].length;
-  if (!PHRASE_END.test(text.slice(end, end + 3))) return -1;
+  if (!PHRASE_END.test(text.slice(end, end + 8))) return -1;
   const words = m[0].toLowerCase().split(' ');
   return words.some((w) => FUNCTION_WORDS.has(w)) ? -1 : end;
 }

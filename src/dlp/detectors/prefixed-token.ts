@@ -107,11 +107,13 @@ function readWrapped(c: Compiled, text: string, from: number): { end: number; bo
 }
 
 /**
- * The floor for a body of `length` characters: the rule's, but never above what a random body of
- * that length usually reaches (a 10-character body has at most log2(10) = 3.3 bits per character).
+ * The floor for a body of `length` characters: the rule's, but well below what a random body of
+ * that length reaches. A short body has little room for variety (16 characters have at most
+ * log2(16) = 4 bits each, and 1 in 100 random 16-character AWS key ids falls under 3.0), so the
+ * floor is log2(length) - 1.5 when that is lower: it still rejects "XXXX…" and "abab…".
  */
 function entropyFloor(rule: PrefixedRule, length: number): number {
-  return Math.min(rule.entropyFloor ?? DEFAULT_ENTROPY_FLOOR, Math.log2(Math.max(length, 1)) - 0.6);
+  return Math.min(rule.entropyFloor ?? DEFAULT_ENTROPY_FLOOR, Math.log2(Math.max(length, 1)) - 1.5);
 }
 
 /** Every token of `rule` in `text`. */

@@ -11,14 +11,14 @@
  */
 import type { Span } from '../types.js';
 import { passesKeyBar } from './secret-bars.js';
+import { isTemplateValue } from './template-values.js';
 
 // Anchored on "://" with the scheme (RFC 3986 section 3.1) read back in a lookbehind.
 const URL_AUTHORITY = /:\/\/(?<=(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]{0,30}:\/\/)([^\s/[\]"'<>`]{1,512})/dg;
-const TEMPLATE = /^(?:\$|%[sd]|\{\{|<[^>]*>$)/;
 const PORT_THEN_QUERY = /^[0-9]{1,5}(?:[?#]|$)/;
 
 function isSecretValue(value: string): boolean {
-  return value.length > 0 && new Set(value).size > 1 && !TEMPLATE.test(value) && !PORT_THEN_QUERY.test(value);
+  return value.length > 0 && new Set(value).size > 1 && !isTemplateValue(value) && !PORT_THEN_QUERY.test(value);
 }
 
 export function detectUrlCredentials(text: string): Span[] {

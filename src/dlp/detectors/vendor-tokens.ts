@@ -124,7 +124,7 @@ const SHAPES = {
   // A service account key file: its key id (the key itself is a PEM, secret.private_key).
   google: [{ re: /private_key_id["']?\s*[:=]?\s*["']?([0-9a-f]{40})(?![0-9a-f])/dg, span: 'group' }],
   // Azure AD (Entra ID) client secrets: 3 characters, a digit, "Q~", 31-34 more.
-  azure: [{ re: /Q~(?<=(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9])Q~)[A-Za-z0-9_~.-]{31,34}(?=\.?(?![A-Za-z0-9_~.-]))/dg, span: 'lookbehind', check: (v: string) => hasDigit(v.slice(6)) }],
+  azure: [{ re: /Q~(?<=(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.]{3}[0-9])Q~)[A-Za-z0-9_~.-]{31,34}(?=\.?(?![A-Za-z0-9_~.-]))/dg, span: 'lookbehind' }],
   // Mailchimp API keys end in their data centre: -us1 … -us21.
   mailchimp: [{ re: /-us(?<=(?<![A-Za-z0-9])([0-9a-f]{32}-us))[0-9]{1,2}(?![A-Za-z0-9])/dg, span: 'lookbehind' }],
   // Mailgun private API keys ("key-" + 32 hex, where Mailgun is named nearby) and the current
@@ -134,7 +134,7 @@ const SHAPES = {
     { re: /-(?<=(?<![A-Za-z0-9_-])([0-9a-f]{32})-)[0-9a-f]{8}-[0-9a-f]{8}(?![A-Za-z0-9_-])/dg, span: 'lookbehind' },
   ],
   // 1Password account Secret Keys.
-  onepassword: [{ re: /(?<![A-Z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Z0-9-])/g }],
+  onepassword: [{ re: /(?<![A-Za-z0-9-])A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}(?![A-Za-z0-9-])/g }],
   // Discord webhook URLs (the path is the secret).
   discord: [{ re: /discord(?:app)?\.com\/api\/webhooks\/(?<=(?<![A-Za-z0-9])((?:https?:\/\/)?(?:(?:ptb|canary)\.)?)discord(?:app)?\.com\/api\/webhooks\/)[0-9]{17,20}\/[A-Za-z0-9_-]{60,72}/dg, span: 'lookbehind' }],
 } as const satisfies Record<string, readonly ShapeRule[]>;
