@@ -1,5 +1,9 @@
 /**
- * npm run bench: the offline verifier's throughput on bundles of 1,000 and 10,000 receipts.
+ * npm run bench: the redaction bench (scripts/bench-redaction.ts: recall per family on the
+ * labelled corpus, false positives, scanText throughput against an indexOf baseline, the slowest
+ * adversarial 1 MiB input), then the offline verifier's throughput on bundles of 1,000 and
+ * 10,000 receipts. `npm run bench -- --only redaction` (or `--only verifier`, or
+ * BENCH_ONLY=redaction|verifier) runs one part.
  *
  * For each size it measures, in this one process:
  *  (a) the CLI path, `clawproof verify <bundle> --trust <root>` (src/cli/main.ts in process, the
@@ -51,6 +55,7 @@ import { redactionRecordIssues } from '../src/verify/checks/redaction.js';
 import { checkSchedule } from '../src/verify/checks/schedule.js';
 import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
+import { benchRedaction } from './bench-redaction.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.tmp', 'bench');
@@ -290,6 +295,22 @@ async function bench(): Promise<void> {
   }
 }
 
+const PARTS = ['redaction', 'verifier'] as const;
+
+/** Which parts to run: `--only <part>` on the command line, or BENCH_ONLY; both by default. */
+function parts(): readonly (typeof PARTS)[number][] {
+  const at = process.argv.indexOf('--only');
+  const only = at === -1 ? process.env['BENCH_ONLY'] : process.argv[at + 1];
+  if (only === undefined || only === '') return PARTS;
+  const part = PARTS.find((p) => p === only);
+  if (part === undefined) throw new Error(`--only takes ${PARTS.join(' or ')}, not ${JSON.stringify(only)}`);
+  return [part];
+}
+
 const buildSize = process.env[BUILD_ENV];
 if (buildSize !== undefined) await buildBundle(Number(buildSize));
-else await bench();
+else {
+  const run = parts();
+  if (run.includes('redaction')) benchRedaction();
+  if (run.includes('verifier')) await bench();
+}

@@ -2,6 +2,7 @@
 // Isomorphic: no DOM and no Node APIs, so the Lab, the verifier and the CLI run the same code.
 export { DETECTOR_IDS, PLACEHOLDER_LABELS, FIELD_PLACEHOLDER_LABEL, isDetectorId, detectorKind } from './detector-ids.js';
 export type { DetectorId, DetectorKind } from './detector-ids.js';
+export { DLP_RULESET_VERSION, RULESET_DETECTOR_IDS } from './ruleset.js';
 export { DLP_ERROR_CODES } from './errors.js';
 export type { DlpErrorCode } from './errors.js';
 export { TRUNCATION_MARKER } from './placeholders.js';

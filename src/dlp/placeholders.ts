@@ -7,6 +7,7 @@
  * neighbours.
  */
 import { FIELD_PLACEHOLDER_LABEL, PLACEHOLDER_LABELS, type DetectorId } from './detector-ids.js';
+import { canonicalEmail } from './detectors/email-obfuscated.js';
 
 /** Marks the point where a string of the view was cut to honour maxChars. */
 export const TRUNCATION_MARKER = '[TRUNCATED]';
@@ -23,20 +24,22 @@ export function placeholderLabel(detector: DetectorId | 'field'): string {
 }
 
 /**
- * What counts as "the same value" for placeholder reuse: spellings of one email, card, IBAN
- * or phone number that differ only in case or separators get one placeholder. Secrets compare
+ * What counts as "the same value" for placeholder reuse: spellings of one email, card, IBAN,
+ * SSN or phone number that differ only in case or separators (or, for an email, in how its '@'
+ * and dots are written: "jane [at] example [dot] com") get one placeholder. Secrets compare
  * exactly. The key lives only in memory while redacting; it is never output.
  */
 export function identityKey(detector: DetectorId, value: string): string {
   switch (detector) {
     case 'pii.email':
-      return value.toLowerCase();
+      return canonicalEmail(value);
     case 'pii.phone':
       return value.replace(/[^0-9+]/g, '');
     case 'pii.card':
+    case 'pii.ssn':
       return value.replace(/[^0-9]/g, '');
     case 'pii.iban':
-      return value.replace(/\s/g, '').toUpperCase();
+      return value.replace(/[\s-]/g, '').toUpperCase();
     default:
       return value;
   }

@@ -1,3 +1,4 @@
+import { MAX_EXAMPLE_LENGTH, isDocumentedExample } from './allowlist.js';
 import { isDetectorId, type DetectorId } from './detector-ids.js';
 import { DETECTORS } from './detectors/index.js';
 import { dlpError } from './errors.js';
@@ -17,9 +18,16 @@ export function checkDetectors(detectors: unknown, where = 'detectors'): Detecto
   return out;
 }
 
-/** Runs already-checked detectors over `text`: sorted, non-overlapping findings. */
+/**
+ * Runs already-checked detectors over `text`: sorted, non-overlapping findings. A match that is a
+ * vendor's documented example key (allowlist.ts) is dropped before overlaps merge.
+ */
 export function scanWith(text: string, detectors: readonly DetectorId[]): TextFinding[] {
-  const candidates = detectors.flatMap((detector) => DETECTORS[detector](text).map((s) => ({ detector, ...s })));
+  const candidates = detectors.flatMap((detector) =>
+    DETECTORS[detector](text)
+      .filter((s) => s.end - s.start > MAX_EXAMPLE_LENGTH || !isDocumentedExample(text.slice(s.start, s.end)))
+      .map((s) => ({ detector, ...s })),
+  );
   return resolveOverlaps(candidates);
 }
 

@@ -22,5 +22,8 @@ describe('placeholders', () => {
     expect(identityKey('pii.card', '4111 1111 1111 1111')).toBe(identityKey('pii.card', '4111-1111-1111-1111'));
     expect(identityKey('pii.iban', 'gb29 nwbk 6016 1331 9268 19')).toBe(identityKey('pii.iban', 'GB29NWBK60161331926819'));
     expect(identityKey('secret.generic', 'Hunter2x')).not.toBe(identityKey('secret.generic', 'hunter2x'));
+    expect(identityKey('pii.email', 'Jane.Doe [at] Example [dot] com')).toBe(identityKey('pii.email', 'jane.doe@example.com'));
+    expect(identityKey('pii.iban', 'DE89-3704-0044-0532-0130-00')).toBe(identityKey('pii.iban', 'DE89370400440532013000'));
+    expect(identityKey('pii.ssn', '212 55 0193')).toBe(identityKey('pii.ssn', '212-55-0193'));
   });
 });

@@ -10,6 +10,7 @@ import { scanDocument } from '../../src/dlp/scan-document.js';
 import { scanText } from '../../src/dlp/scan-text.js';
 import type { Finding, JsonObject, JsonValue } from '../../src/dlp/types.js';
 import { ALL, Rng, fake, groupBy4 } from './helpers.js';
+import { gen } from './redaction-corpus/values.js';
 
 /** DLP_FUZZ_SCALE=100 npx vitest run test/dlp/redact.fuzz.test.ts for a long soak run. */
 const SCALE = Math.max(1, Number(process.env['DLP_FUZZ_SCALE'] ?? 1) || 1);
@@ -38,6 +39,18 @@ const PLANTS: readonly ((r: Rng) => string)[] = [
     const pan = fake.card(r, r.pick(['4', '51', '2221', '6011', '3530']), 16);
     return r.next() < 0.5 ? pan : groupBy4(pan, r.pick([' ', '-']));
   },
+  // Ruleset 2's families.
+  (r) => gen.googleKey(r),
+  (r) => gen.openai(r, r.int(5)),
+  (r) => gen.anthropic(r, r.int(3)),
+  (r) => gen.gitlab(r, r.int(5)),
+  (r) => gen.npm(r),
+  (r) => gen.sendgrid(r),
+  (r) => gen.age(r),
+  (r) => `SSN ${gen.ssn(r)}`,
+  (r) => `pw: ${distinct(r, 'abcdefXYZ0189!$%', 10)}`,
+  (r) => `redis://:${distinct(r, 'abcdefXYZ0189!$%', 10)}@cache:6379`,
+  (r) => `${r.chars('abcdefghij', 6)} [at] example [dot] ${r.pick(['com', 'de', 'org'])}`,
   (r) => {
     const country = r.pick(['DE', 'FR', 'GB', 'NO', 'MT']);
     const iban = fake.iban(country, r.chars('0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ', ibanLength(country)! - 4));
@@ -68,7 +81,7 @@ function plantedText(r: Rng): { text: string; planted: string[] } {
 
 /** The sensitive part of a planted string: for assignments, the value after the name. */
 function secretPart(p: string): string {
-  const m = /^(?:aws_secret_access_key = |password: |api_key=)(.*)$/s.exec(p);
+  const m = /^(?:aws_secret_access_key = |password: |api_key=|SSN |pw: |redis:\/\/:)(.*?)(?:@cache:6379)?$/s.exec(p);
   return m ? m[1]! : p;
 }
 

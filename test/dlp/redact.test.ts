@@ -194,7 +194,7 @@ describe('redact safety', () => {
     ['a cycle', () => { const a: Record<string, unknown> = {}; a['self'] = a; return redact(a as never, EVERYTHING); }, 'DLP_INPUT_INVALID'],
     ['a shared subtree', () => { const s = { x: 'y' }; return redact({ a: s, b: s }, EVERYTHING); }, 'DLP_INPUT_INVALID'],
     ['too deep nesting', () => { let d: JsonObject = { v: 'x' }; for (let i = 0; i < 70; i++) d = { d }; return redact(d, EVERYTHING); }, 'DLP_INPUT_INVALID'],
-    ['an unknown detector', () => redact({}, { detectors: ['pii.ssn' as DetectorId], redactFields: [] }), 'DLP_CONFIG_INVALID'],
+    ['an unknown detector', () => redact({}, { detectors: ['pii.passport' as DetectorId], redactFields: [] }), 'DLP_CONFIG_INVALID'],
     ['missing redactFields', () => redact({}, { detectors: ALL } as never), 'DLP_CONFIG_INVALID'],
     ['a negative maxChars', () => redact({}, { ...EVERYTHING, maxChars: -1 }), 'DLP_CONFIG_INVALID'],
     ['a fractional maxChars', () => redact({}, { ...EVERYTHING, maxChars: 1.5 }), 'DLP_CONFIG_INVALID'],

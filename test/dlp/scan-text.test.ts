@@ -5,6 +5,7 @@ import { scanText } from '../../src/dlp/scan-text.js';
 import { isClawproofError } from '../../src/core/errors.js';
 import { BENIGN_TEXTS } from './corpus.js';
 import { ALL, Rng, fake, found } from './helpers.js';
+import { adversarialInputs } from './redaction-corpus/adversarial.js';
 
 const r = new Rng(10);
 
@@ -74,7 +75,7 @@ describe('scanText', () => {
       }
       return undefined;
     };
-    expect(code(() => scanText('x', ['pii.ssn' as never]))).toBe('DLP_CONFIG_INVALID');
+    expect(code(() => scanText('x', ['pii.passport' as never]))).toBe('DLP_CONFIG_INVALID');
     expect(code(() => scanText('x', 'pii.email' as never))).toBe('DLP_CONFIG_INVALID');
     expect(code(() => scanText(42 as never, DETECTOR_IDS))).toBe('DLP_INPUT_INVALID');
   });
@@ -87,4 +88,18 @@ describe('scanText', () => {
       expect(performance.now() - t0, text.slice(0, 12)).toBeLessThan(1000);
     }
   });
+
+  it.each(adversarialInputs(100_000).map((i) => [i.name, i.text] as const))(
+    'stays linear on 100 KB of %s: a hang guard (the bench times 1 MB against 0.5 s)',
+    (_, text) => {
+      // A quadratic detector takes tens of seconds here; a linear one takes tens of milliseconds.
+      let best = Infinity;
+      for (let i = 0; i < 2 && best > 2000; i++) {
+        const t0 = performance.now();
+        scanText(text, ALL);
+        best = Math.min(best, performance.now() - t0);
+      }
+      expect(best).toBeLessThan(2000);
+    },
+  );
 });

@@ -7,12 +7,24 @@ import {
   SECRET_DETECTOR_IDS,
   sortDetectorIds,
 } from '../../src/policy/dlp-patterns.js';
+import { DETECTOR_IDS as DLP_DETECTOR_IDS } from '../../src/dlp/detector-ids.js';
 
 describe('DLP pattern mapping', () => {
   it('maps the seed patterns to the detector groups the dlp layer implements', () => {
-    expect(DLP_PATTERNS.api_key_like.detectors).toEqual(['secret.aws', 'secret.github', 'secret.slack', 'secret.stripe', 'secret.generic']);
+    // Every vendor token format (ruleset 1's four and ruleset 2's) and the generic guess; not
+    // private keys, JWTs or Kubernetes Secret values, which have patterns of their own or any_secret.
+    const apiKeys = DLP_PATTERNS.api_key_like.detectors;
+    expect(apiKeys.slice(0, 4)).toEqual(['secret.aws', 'secret.github', 'secret.slack', 'secret.stripe']);
+    expect(apiKeys).toEqual(expect.arrayContaining(['secret.google', 'secret.openai', 'secret.anthropic', 'secret.gitlab', 'secret.datadog', 'secret.onepassword']));
+    expect(apiKeys[apiKeys.length - 1]).toBe('secret.generic');
+    for (const id of ['secret.private_key', 'secret.jwt', 'secret.kubernetes'] as const) expect(apiKeys).not.toContain(id);
+    expect(apiKeys).toEqual(sortDetectorIds(apiKeys));
     expect(DLP_PATTERNS.email.detectors).toEqual(['pii.email']);
     expect(DLP_PATTERNS.phone.detectors).toEqual(['pii.phone']);
+  });
+
+  it('lists the same detector ids, in the same order, as the dlp layer', () => {
+    expect(DETECTOR_IDS).toEqual(DLP_DETECTOR_IDS);
   });
 
   it('has an entry for every pattern name and only known detector ids', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePointer } from '../../src/policy/json-pointer.js';
-import { DETECTOR_IDS, PII_DETECTOR_IDS } from '../../src/policy/dlp-patterns.js';
+import { DETECTOR_IDS, DLP_PATTERNS, PII_DETECTOR_IDS } from '../../src/policy/dlp-patterns.js';
 import type { NormalizedPolicy } from '../../src/policy/normalized-policy.js';
 import { fixture, fixtureNames, policyOf } from './fixtures.js';
 
@@ -48,7 +48,10 @@ describe('normalising the routing seed', () => {
       expect(policy.approval.actions.map((a) => a.pointer)).toEqual([0, 1, 2].map((i) => `/high_risk_actions/requires_approval/${i}`));
     }
     expect(policy.redaction.required).toEqual({ value: true, pointer: '/outputs/redaction/required' });
-    expect(detectors(policy)).toEqual(['secret.aws', 'secret.github', 'secret.slack', 'secret.stripe', 'secret.generic', 'pii.email', 'pii.phone']);
+    // api_key_like is every vendor-token detector and the generic one (src/policy/dlp-patterns.ts).
+    expect(detectors(policy)).toEqual([...DLP_PATTERNS.api_key_like.detectors, 'pii.email', 'pii.phone']);
+    expect(detectors(policy)).toEqual(expect.arrayContaining(['secret.aws', 'secret.google', 'secret.openai', 'secret.generic']));
+    expect(detectors(policy)).not.toContain('secret.private_key');
     expect(policy.redaction.detectors.find((d) => d.detector === 'pii.phone')?.pointers).toEqual(['/outputs/redaction/dlp_rules/2']);
     expect(policy.redaction.maxCharsSentToModel).toEqual({ value: 6000, pointer: '/outputs/redaction/max_chars_sent_to_model' });
     expect(policy.limits.ratePerMinute).toEqual({ value: 60, pointer: '/limits/rate_limit_per_minute' });

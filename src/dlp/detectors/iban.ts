@@ -1,7 +1,8 @@
 /**
  * pii.iban: International Bank Account Numbers: a country code with an IBAN format, two check
  * digits, then exactly the country's remaining length of letters and digits, written compact or
- * with single spaces (the print form groups by four), followed by no further letter or digit;
+ * with single spaces or dashes (the print form groups by four; forms and banking apps print
+ * "DE89-3704-…"), followed by no further letter or digit;
  * check digits 02-98 and MOD 97-10 remainder 1 (ISO 13616 / ISO 7064). Lower case is accepted.
  */
 import { ibanLength, ibanValid } from '../iban-check.js';
@@ -12,7 +13,9 @@ const START = new RegExp(String.raw`(?<![${WORD_CLASS}])[A-Za-z]{2}\d{2}`, 'gu')
 const WORD_CHAR = new RegExp(`[${WORD_CLASS}]`, 'u');
 
 function isAsciiAlnum(c: string | undefined): boolean {
-  return c !== undefined && /^[A-Za-z0-9]$/.test(c);
+  if (c === undefined) return false;
+  const u = c.charCodeAt(0) | 0x20; // fold ASCII upper case to lower; digits keep their bit
+  return (c >= '0' && c <= '9') || (u >= 0x61 && u <= 0x7a);
 }
 
 export function detectIban(text: string): Span[] {
@@ -28,7 +31,7 @@ export function detectIban(text: string): Span[] {
       if (isAsciiAlnum(c)) {
         compact += c;
         pos++;
-      } else if (c === ' ' && isAsciiAlnum(text[pos + 1])) {
+      } else if ((c === ' ' || c === '-') && isAsciiAlnum(text[pos + 1])) {
         pos++;
       } else {
         break;

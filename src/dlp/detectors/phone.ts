@@ -20,6 +20,7 @@
  * A run is judged whole; sub-runs are never tried, so long digit lists do not yield fragments.
  */
 import type { Span } from '../types.js';
+import { lineStartWithin } from './context.js';
 import { WORD_CLASS } from './spans.js';
 
 const CANDIDATE = new RegExp(
@@ -43,7 +44,8 @@ const PHONE_WORD = new RegExp(
 export const PHONE_CONTEXT_WINDOW = 30;
 
 function hasPhoneWordBefore(text: string, start: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, start - PHONE_CONTEXT_WINDOW - 16);
+  // Bounded: an unbounded search for the line start would rescan a long line for every number on it.
+  const lineStart = lineStartWithin(text, start, PHONE_CONTEXT_WINDOW + 16);
   const before = text.slice(lineStart, start);
   PHONE_WORD.lastIndex = 0;
   for (let m = PHONE_WORD.exec(before); m !== null; m = PHONE_WORD.exec(before)) {

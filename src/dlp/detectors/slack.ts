@@ -5,12 +5,23 @@
  * segment of an xapp- token and would leave its 64-hex secret part in the text.
  */
 import type { Span } from '../types.js';
-import { regexSpans } from './spans.js';
+import { prefixedTokenSpans, type PrefixedRule } from './prefixed-token.js';
 
-const SLACK_TOKEN = /(?<![A-Za-z0-9])(?:xox[abeoprs]|xapp)-[A-Za-z0-9][A-Za-z0-9-]{8,}(?![A-Za-z0-9])/g;
-const SLACK_WEBHOOK =
-  /(?<![A-Za-z0-9])(?:https?:\/\/)?hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9_/+-]{8,}/gi;
+const SLACK_TOKEN: PrefixedRule = {
+  prefix: '(?:xox[abeoprs]|xapp)-',
+  body: 'A-Za-z0-9-',
+  min: 9,
+  max: 1000,
+  check: (body) => /^[A-Za-z0-9]/.test(body),
+};
+const SLACK_WEBHOOK: PrefixedRule = {
+  prefix: '(?:https?://)?hooks\\.slack\\.com/(?:services|workflows|triggers)/',
+  ignoreCase: true,
+  body: 'A-Za-z0-9_/+-',
+  min: 8,
+  max: 1000,
+};
 
 export function detectSlack(text: string): Span[] {
-  return [...regexSpans(SLACK_TOKEN, text), ...regexSpans(SLACK_WEBHOOK, text)];
+  return [...prefixedTokenSpans(SLACK_TOKEN, text), ...prefixedTokenSpans(SLACK_WEBHOOK, text)];
 }

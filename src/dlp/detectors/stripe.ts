@@ -3,10 +3,13 @@
  * and webhook signing secrets (whsec_). Publishable keys (pk_) are public by design and not matched.
  */
 import type { Span } from '../types.js';
-import { regexSpans } from './spans.js';
+import { prefixedTokenSpans, type PrefixedRule } from './prefixed-token.js';
 
-const STRIPE_KEY = /(?<![A-Za-z0-9])(?:(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9]{20,247})(?![A-Za-z0-9])/g;
+export const STRIPE_RULES: readonly PrefixedRule[] = [
+  { prefix: '[sr]k_(?:live|test)_', body: 'A-Za-z0-9', min: 10, max: 247 },
+  { prefix: 'whsec_', body: 'A-Za-z0-9', min: 20, max: 247 },
+];
 
 export function detectStripe(text: string): Span[] {
-  return regexSpans(STRIPE_KEY, text);
+  return STRIPE_RULES.flatMap((rule) => prefixedTokenSpans(rule, text));
 }

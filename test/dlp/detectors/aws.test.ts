@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, fake, matches } from '../helpers.js';
+import { Rng, fake, found, matches } from '../helpers.js';
 
 const r = new Rng(1);
 
@@ -9,8 +9,38 @@ describe('secret.aws', () => {
     expect(matches('secret.aws', `deploy used ${id}, then failed`)).toEqual([id]);
   });
 
-  it('finds the documented example key id too (it has the real shape)', () => {
-    expect(matches('secret.aws', 'AKIAIOSFODNN7EXAMPLE')).toEqual(['AKIAIOSFODNN7EXAMPLE']);
+  it("leaves AWS's documented example keys alone (they grant nothing; gitleaks allow-lists them too)", () => {
+    expect(found('key AKIAIOSFODNN7EXAMPLE in the docs')).toEqual([]);
+    expect(found('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([]);
+    expect(found('AKIAI44QH8DHBEXAMPLE / je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY')).toEqual([]);
+    // The allowlist is exact: a key that merely contains EXAMPLE elsewhere is still a key.
+    expect(matches('secret.aws', 'AKIAEXAMPLE234567ABC')).toEqual(['AKIAEXAMPLE234567ABC']);
+  });
+
+  it('finds a key id read out in groups of four, and one wrapped at the end of a full line', () => {
+    const id = fake.awsKeyId(r);
+    const grouped = id.replace(/(.{4})(?=.)/g, '$1 ');
+    expect(matches('secret.aws', `The key is ${grouped} thanks`)).toEqual([grouped]);
+    const line = `${'x'.repeat(60)} ${id.slice(0, 10)}\n${id.slice(10)} and more`;
+    expect(matches('secret.aws', line)).toEqual([`${id.slice(0, 10)}\n${id.slice(10)}`]);
+  });
+
+  it.each([
+    ['after "secret key is"', 'our AWS secret key is $ (sorry)'],
+    ['in German', 'Der geheime Schlüssel für S3 lautet $.'],
+    ['on the line after the context', 'IAM user ci-deploy, secret:\n$'],
+    ['after the access key id', `${'AKIA'}Q7RZ3MXN2LBV5KTD / $`],
+  ])('finds a bare 40-character secret key %s', (_, template) => {
+    const secret = 'Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4w';
+    expect(matches('secret.aws', template.replace('$', secret))).toContain(secret);
+  });
+
+  it.each([
+    ['without a context word', 'value Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4w'],
+    ['a git SHA next to "aws"', 'aws-sdk bumped in 3f2a9c1e7d5b4a6f8e0c2b1d3a5f7e9c0b2d4f6a'],
+    ['a low-entropy value next to "secret key"', 'secret key AAAAAAAAAAAAAAAAAAAABBBBBBBBBBBBBBBBBB12'],
+  ])('leaves a bare 40-character string alone %s', (_, text) => {
+    expect(matches('secret.aws', text)).toEqual([]);
   });
 
   it.each([
@@ -32,7 +62,6 @@ describe('secret.aws', () => {
     ['a key id one character long', 'AKIAABCDEFGHIJKLMNOPQ'],
     ['a lower-case key id', 'akiaabcdefghijklmnop'],
     ['an IAM user id (AIDA, not a credential)', 'AIDAABCDEFGHIJKLMNOP'],
-    ['a 40-character value with no name', `value ${'Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4w'}`],
     ['a 39-character secret', 'aws_secret_access_key = Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4'],
     ['a 41-character secret', 'aws_secret_access_key = Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4wQ'],
     ['a secret under an unrelated name', 'session_key = Zx9qL2mN8vB4cR7tY1uI0oP3aS6dF5gH2jK8lQ4w'],

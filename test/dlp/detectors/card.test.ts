@@ -37,6 +37,20 @@ describe('pii.card', () => {
     expect(matches('pii.card', `pan=${pan}`)).toEqual([pan]);
   });
 
+  it('finds a card printed in dot groups', () => {
+    expect(matches('pii.card', 'Karte 4111.1111.1111.1111 gültig')).toEqual(['4111.1111.1111.1111']);
+    expect(matches('pii.card', 'v4111.1111.1111.1111')).toEqual([]);
+    expect(matches('pii.card', 'build 4111.1111.1111.1111.2')).toEqual([]);
+  });
+
+  it('finds a card wrapped over two lines', () => {
+    expect(matches('pii.card', 'card 4111 1111\n1111 1111 exp 12/26')).toEqual(['4111 1111\n1111 1111']);
+    expect(matches('pii.card', '> card 4111-1111-1111-\n> 1111')).toEqual(['4111-1111-1111-\n> 1111']);
+    // A bare number broken in two needs a card word before it.
+    expect(matches('pii.card', 'my card number is 4111111111\n111111')).toEqual(['4111111111\n111111']);
+    expect(matches('pii.card', 'order 4111111111\n111111')).toEqual([]);
+  });
+
   it('finds the card in a run that continues with the expiry', () => {
     expect(matches('pii.card', 'Card 4111 1111 1111 1111 12 26 cvc 123')).toEqual(['4111 1111 1111 1111']);
     expect(matches('pii.card', 'Card 4111 1111 1111 1111 12/26')).toEqual(['4111 1111 1111 1111']);

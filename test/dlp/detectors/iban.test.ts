@@ -23,6 +23,10 @@ describe('pii.iban', () => {
     expect(matches('pii.iban', `IBAN:${compact}.`)).toEqual([compact]);
   });
 
+  it('finds an IBAN printed in dash groups', () => {
+    expect(matches('pii.iban', 'IBAN DE89-3704-0044-0532-0130-00.')).toEqual(['DE89-3704-0044-0532-0130-00']);
+  });
+
   it('finds an IBAN written in lower case', () => {
     expect(matches('pii.iban', 'iban gb29nwbk60161331926819')).toEqual(['gb29nwbk60161331926819']);
   });
