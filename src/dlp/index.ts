@@ -5,7 +5,7 @@ export type { DetectorId, DetectorKind } from './detector-ids.js';
 export { DLP_RULESET_VERSION, RULESET_DETECTOR_IDS } from './ruleset.js';
 export { DLP_ERROR_CODES } from './errors.js';
 export type { DlpErrorCode } from './errors.js';
-export { TRUNCATION_MARKER } from './placeholders.js';
+export { LITERAL_PLACEHOLDER_LABEL, TRUNCATION_MARKER } from './placeholders.js';
 export { scanText } from './scan-text.js';
 export { redact } from './redact.js';
 export { scanDocument, viewChars } from './scan-document.js';

@@ -19,7 +19,28 @@ export function formatPlaceholder(label: string, n: number): string {
   return `[${label}_${n}]`;
 }
 
-export function placeholderLabel(detector: DetectorId | 'field'): string {
+/** Label of placeholders that stand for source text that already had the shape of one. */
+export const LITERAL_PLACEHOLDER_LABEL = 'LITERAL';
+
+/**
+ * Source text shaped like redaction output: a placeholder of a label redaction writes (any
+ * detector's, REDACTED_FIELD, LITERAL) or the truncation marker. Redaction replaces such text by a
+ * `[LITERAL_n]` placeholder with a finding of its own, so that every placeholder in a view is one a
+ * finding accounts for, and a view cut by truncation is the only one holding the marker: what a
+ * verifier re-derives from the view cannot be confused by a customer who typed `[EMAIL_1]`.
+ */
+export const LITERAL_TOKEN = new RegExp(
+  `\\[(?:${[...Object.values(PLACEHOLDER_LABELS), FIELD_PLACEHOLDER_LABEL, LITERAL_PLACEHOLDER_LABEL].join('|')})_[1-9][0-9]*\\]|\\[TRUNCATED\\]`,
+  'g',
+);
+
+/** Spans of `text` shaped like redaction output (LITERAL_TOKEN). */
+export function literalSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(LITERAL_TOKEN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+}
+
+export function placeholderLabel(detector: DetectorId | 'field' | 'literal'): string {
+  if (detector === 'literal') return LITERAL_PLACEHOLDER_LABEL;
   return detector === 'field' ? FIELD_PLACEHOLDER_LABEL : PLACEHOLDER_LABELS[detector];
 }
 

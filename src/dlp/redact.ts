@@ -17,15 +17,15 @@ import { dlpError } from './errors.js';
 import { initialStates, isMatched, stepStates, type PathState } from './field-paths.js';
 import { assertJsonDocument, pointerSegment, sortedKeys } from './json-walk.js';
 import { resolveOverlaps } from './overlap.js';
-import { formatPlaceholder, identityKey, placeholderLabel } from './placeholders.js';
+import { formatPlaceholder, identityKey, literalSpans, placeholderLabel } from './placeholders.js';
 import { scanWith } from './scan-text.js';
 import { renderSpans, renderedLength, renderedText, sourceSpan, type Rendered } from './segments.js';
 import { truncate } from './truncate.js';
-import type { Finding, JsonObject, JsonValue, Redaction, RedactionConfig, TextFinding } from './types.js';
+import type { Finding, JsonObject, JsonValue, Redaction, RedactionConfig, Span, TextFinding } from './types.js';
 
 type Leaf =
   | { readonly kind: 'field'; readonly pointer: string; readonly value: JsonValue }
-  | { readonly kind: 'string'; readonly pointer: string; readonly text: string; findings: TextFinding[] };
+  | { readonly kind: 'string'; readonly pointer: string; readonly text: string; findings: TextFinding[]; readonly literals: readonly Span[] };
 
 /** Bound on re-scan rounds; real documents need one or two. Exceeding it fails closed. */
 const MAX_ROUNDS = 100;
@@ -38,7 +38,7 @@ function collectLeaves(doc: JsonObject, config: CheckedConfig): Leaf[] {
       return;
     }
     if (typeof value === 'string') {
-      leaves.push({ kind: 'string', pointer, text: value, findings: scanWith(value, config.detectors) });
+      leaves.push({ kind: 'string', pointer, text: value, findings: scanWith(value, config.detectors), literals: literalSpans(value) });
     } else if (Array.isArray(value)) {
       value.forEach((item, index) => visit(item, `${pointer}/${index}`, stepStates(config.paths, states, { index })));
     } else if (value !== null && typeof value === 'object') {
@@ -94,10 +94,11 @@ function numberAndRender(leaves: readonly Leaf[]): Numbered {
       rendered.push({ source: '', segments: [{ kind: 'placeholder', start: 0, end: 0, text: placeholder }] });
       continue;
     }
-    const spans = leaf.findings.map((f) => {
-      const label = PLACEHOLDER_LABELS[f.detector];
-      const placeholder = placeholderFor(label, identityKey(f.detector, leaf.text.slice(f.start, f.end)));
-      findings.push({ detector: f.detector, kind: f.kind, pointer: leaf.pointer, start: f.start, end: f.end, placeholder });
+    const spans = withLiterals(leaf.findings, leaf.literals).map((f) => {
+      const label = placeholderLabel(f.detector);
+      const value = leaf.text.slice(f.start, f.end);
+      const placeholder = placeholderFor(label, f.detector === 'literal' ? value : identityKey(f.detector, value));
+      findings.push({ detector: f.detector, kind: f.detector === 'literal' ? 'literal' : f.kind, pointer: leaf.pointer, start: f.start, end: f.end, placeholder });
       return { start: f.start, end: f.end, placeholder };
     });
     rendered.push(renderSpans(leaf.text, spans));
@@ -105,7 +106,28 @@ function numberAndRender(leaves: readonly Leaf[]): Numbered {
   return { rendered, findings };
 }
 
-function coversNewSource(findings: readonly TextFinding[], span: { start: number; end: number }): boolean {
+/**
+ * Detector findings and the placeholder-shaped source text together, sorted and without overlap:
+ * a literal that overlaps a detector's match is absorbed into it (the detector names the span, so
+ * the sensitive kind is never hidden behind LITERAL).
+ */
+function withLiterals(findings: readonly TextFinding[], literals: readonly Span[]): (Span & { detector: TextFinding['detector'] | 'literal'; kind: TextFinding['kind'] | 'literal' })[] {
+  if (literals.length === 0) return [...findings];
+  const merged: (Span & { detector: TextFinding['detector'] | 'literal'; kind: TextFinding['kind'] | 'literal' })[] = [];
+  const all = [...findings.map((f) => ({ ...f })), ...literals.map((l) => ({ ...l, detector: 'literal' as const, kind: 'literal' as const }))].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const span of all) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && span.start < last.end) {
+      const detector = last.detector === 'literal' ? span.detector : last.detector;
+      merged[merged.length - 1] = { start: last.start, end: Math.max(last.end, span.end), detector, kind: detector === 'literal' ? 'literal' : last.detector === 'literal' ? span.kind : last.kind };
+    } else {
+      merged.push(span);
+    }
+  }
+  return merged;
+}
+
+function coversNewSource(findings: readonly Span[], span: { start: number; end: number }): boolean {
   let at = span.start;
   for (const f of findings) {
     if (f.end <= at) continue;
@@ -128,7 +150,7 @@ function absorbViewFindings(leaves: readonly Leaf[], rendered: readonly Rendered
     }
     const extra: TextFinding[] = hits.map((h) => {
       const span = sourceSpan(r, h.start, h.end);
-      if (span === null || !coversNewSource(leaf.findings, span)) {
+      if (span === null || !coversNewSource(withLiterals(leaf.findings, leaf.literals), span)) {
         throw dlpError('DLP_VIEW_NOT_CLEAN', `${h.detector} matched redaction output in ${leaf.pointer}`, leaf.pointer);
       }
       return { detector: h.detector, kind: detectorKind(h.detector), ...span };

@@ -30,8 +30,9 @@ export interface RedactionConfig {
  * (a hash of a phone number is brute-forceable).
  */
 export interface Finding {
-  readonly detector: DetectorId | 'field';
-  readonly kind: 'secret' | 'pii' | 'field';
+  /** `field`: a whole field removed by redactFields; `literal`: source text shaped like a placeholder. */
+  readonly detector: DetectorId | 'field' | 'literal';
+  readonly kind: 'secret' | 'pii' | 'field' | 'literal';
   /** RFC 6901 JSON Pointer of the field in the input document. */
   readonly pointer: string;
   /** Span in the original field string; a whole non-string field is 0..0. */

@@ -42,6 +42,20 @@ describe('redact placeholders', () => {
     ]);
   });
 
+  it('replaces source text shaped like its own output ([EMAIL_1], [TRUNCATED], [LITERAL_1]) by a [LITERAL_n] placeholder with a finding', () => {
+    const { view, findings, truncated } = redact({ note: 'the bot wrote [EMAIL_1] and [TRUNCATED]; see [LITERAL_1], [URGENT] and [EMAIL_1]' }, EVERYTHING);
+    expect(view).toEqual({ note: 'the bot wrote [LITERAL_1] and [LITERAL_2]; see [LITERAL_3], [URGENT] and [LITERAL_1]' });
+    expect(truncated).toBe(false);
+    expect(findings.map((f) => [f.detector, f.kind, f.start, f.end, f.placeholder])).toEqual([
+      ['literal', 'literal', 14, 23, '[LITERAL_1]'],
+      ['literal', 'literal', 28, 39, '[LITERAL_2]'],
+      ['literal', 'literal', 45, 56, '[LITERAL_3]'],
+      ['literal', 'literal', 71, 80, '[LITERAL_1]'],
+    ]);
+    // A brand-new placeholder of a known label can only come from a finding: the view re-scans clean.
+    expect(scanDocument(view, ALL)).toEqual([]);
+  });
+
   it('gives the same value the same placeholder everywhere, case and separators aside', () => {
     const { view } = redact(ticket(), EVERYTHING);
     expect(view['subject']).toBe('Refund for card [CARD_1]');

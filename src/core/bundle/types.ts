@@ -165,6 +165,8 @@ export interface JobLimits {
 }
 
 export interface RedactionSettings {
+  /** The detection ruleset the views were redacted with (src/dlp DLP_RULESET_VERSION). */
+  ruleset: string;
   /** Detector ids run over every ticket document (src/dlp DETECTOR_IDS order). */
   detectors: string[];
   /** Field paths removed whole (the WPC's redact_fields). */

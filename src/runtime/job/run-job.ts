@@ -22,7 +22,7 @@ import { CstMinter } from '../services/cst-minter.js';
 import { ReceiptingProxy } from '../services/proxy.js';
 import { defaultScopes } from '../services/scopes.js';
 import { WpcStore } from '../services/wpc-store.js';
-import { DETECTOR_IDS } from '../../dlp/index.js';
+import { DETECTOR_IDS, DLP_RULESET_VERSION } from '../../dlp/index.js';
 import type { Degradation, JobContext } from './context.js';
 import { inputSkippedJson } from './input-skipped.js';
 import { checkOptions, type RunJobOptions } from './options.js';
@@ -147,6 +147,7 @@ export async function runJob(options: RunJobOptions): Promise<RunResult> {
       model_latency: latencyJson(checked.latency),
     },
     redaction: {
+      ruleset: DLP_RULESET_VERSION,
       detectors: [...DETECTOR_IDS],
       redact_fields: policy.redaction.redactFields.map((f) => f.path),
       max_chars: policy.redaction.maxCharsSentToModel.value,

@@ -9,7 +9,7 @@
  */
 import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { RedactionRecord } from '../../core/bundle/types.js';
-import { FIELD_PLACEHOLDER_LABEL, PLACEHOLDER_LABELS, TRUNCATION_MARKER, detectorKind, isDetectorId } from '../../dlp/index.js';
+import { FIELD_PLACEHOLDER_LABEL, LITERAL_PLACEHOLDER_LABEL, PLACEHOLDER_LABELS, TRUNCATION_MARKER, detectorKind, isDetectorId } from '../../dlp/index.js';
 import type { CheckIssue } from '../report.js';
 import { pointerToken } from '../pointer.js';
 import { evidenceOf, type IndexedRecord } from '../diff/records.js';
@@ -24,7 +24,7 @@ interface ViewString {
   readonly order: number;
 }
 
-const LABELS: ReadonlySet<string> = new Set([...Object.values(PLACEHOLDER_LABELS), FIELD_PLACEHOLDER_LABEL]);
+const LABELS: ReadonlySet<string> = new Set([...Object.values(PLACEHOLDER_LABELS), FIELD_PLACEHOLDER_LABEL, LITERAL_PLACEHOLDER_LABEL]);
 /** A placeholder of a known label, anywhere in a view string. */
 const PLACEHOLDER_TOKEN = /\[([A-Z][A-Z0-9_]*?)_([1-9][0-9]*)\]/g;
 
@@ -83,8 +83,8 @@ export function redactionFindingIssues(record: IndexedRecord<'redaction'>, view:
 }
 
 function shapeProblem(f: Finding): string | null {
-  if (f.detector !== 'field' && !isDetectorId(f.detector)) return `finding ${JSON.stringify(f.placeholder)} names detector ${JSON.stringify(f.detector)}, which does not exist`;
-  const kind = f.detector === 'field' ? 'field' : detectorKind(f.detector);
+  if (f.detector !== 'field' && f.detector !== 'literal' && !isDetectorId(f.detector)) return `finding ${JSON.stringify(f.placeholder)} names detector ${JSON.stringify(f.detector)}, which does not exist`;
+  const kind = f.detector === 'field' || f.detector === 'literal' ? f.detector : detectorKind(f.detector);
   if (f.kind !== kind) return `a finding of detector ${f.detector} says kind ${f.kind}; that detector finds ${kind}`;
   const label = labelOf(f.detector);
   if (!new RegExp(`^\\[${label}_[1-9][0-9]*\\]$`).test(f.placeholder)) return `a finding of detector ${f.detector} has placeholder ${f.placeholder}; its placeholders are [${label}_n]`;
@@ -93,6 +93,7 @@ function shapeProblem(f: Finding): string | null {
 }
 
 function labelOf(detector: string): string {
+  if (detector === 'literal') return LITERAL_PLACEHOLDER_LABEL;
   return detector === 'field' ? FIELD_PLACEHOLDER_LABEL : (PLACEHOLDER_LABELS as Readonly<Record<string, string>>)[detector]!;
 }
 

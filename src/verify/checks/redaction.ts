@@ -9,7 +9,7 @@
  * are not weaker than the WPC's. And each ticket's redaction record agrees with the view it
  * describes: its findings and its truncated flag (redaction-findings.ts).
  */
-import { DETECTOR_IDS, scanDocument, viewChars, type DetectorId } from '../../dlp/index.js';
+import { DETECTOR_IDS, DLP_RULESET_VERSION, RULESET_DETECTOR_IDS, scanDocument, viewChars, type DetectorId } from '../../dlp/index.js';
 import { initialStates, isMatched, parseFieldPaths, stepStates, type FieldPath, type PathState } from '../../dlp/field-paths.js';
 import { TRUNCATION_MARKER } from '../../dlp/index.js';
 import type { JsonObject, JsonValue } from '../../core/json.js';
@@ -20,7 +20,7 @@ import { pointerToken } from '../pointer.js';
 import { ticketCalls } from '../derive/calls.js';
 import { recordIndex, type IndexedRecord } from '../diff/records.js';
 import { redactionFindingIssues } from './redaction-findings.js';
-import { checkResult, failIssue, plural, skippedResult } from './result.js';
+import { checkResult, failIssue, plural, skippedResult, warnIssue } from './result.js';
 
 /** What a field the WPC redacts may hold in a view: its placeholder, or what truncation left of it. */
 const REDACTED_FIELD_VALUE = /^(?:\[REDACTED_FIELD_[1-9][0-9]*\])?$/;
@@ -31,9 +31,11 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
     return skippedResult('redaction', 'Not run: the WPC could not be read and validated (see wpc), so the redaction it requires is unknown.');
   }
   const settings = jobSettings(ctx);
-  const wanted = new Set<string>([...policy.redaction.detectors.map((d) => d.detector), ...(settings?.detectors ?? [])]);
+  const ruleset = rulesetOf(settings);
+  const wanted = new Set<string>([...requiredDetectors(policy, ruleset), ...(settings?.detectors ?? [])]);
   // DETECTOR_IDS order; ids the dlp layer does not know cannot be run (the settings check names them).
   const detectors = DETECTOR_IDS.filter((id) => wanted.has(id));
+  const leaks = (doc: JsonObject, ids: readonly DetectorId[], base: string, receiptId: string) => scanLeaks(doc, ids, base, receiptId, ruleset);
   const maxChars = Math.min(policy.redaction.maxCharsSentToModel.value, settings?.max_chars ?? Number.POSITIVE_INFINITY);
   const fields = parseFieldPaths(policy.redaction.redactFields.map((f) => f.path));
   const recordedChars = charsByTicket(ctx);
@@ -74,8 +76,18 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
     if (item.value === null) continue;
     issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id));
   }
-  issues.push(...settingsIssues(ctx, policy));
+  issues.push(...settingsIssues(ctx, policy, ruleset));
   for (const issue of redactionRecordIssues(ctx, maxChars)) issues.push(issue);
+  if (ruleset.kind === 'unknown') {
+    issues.push(
+      warnIssue('REDACTION_RULESET_UNKNOWN', `the job redacted with detection ruleset ${JSON.stringify(ruleset.version)}, which this verifier does not know; the views were re-scanned with its own ruleset ${DLP_RULESET_VERSION}`, {
+        pointer: '/records/0',
+        payloadPointer: '/redaction/ruleset',
+        expected: Object.keys(RULESET_DETECTOR_IDS).join(' or '),
+        actual: ruleset.version,
+      }),
+    );
+  }
   const evidence: Evidence[] = [
     { pointer: ctx.wpc.pointer, note: `views re-scanned with ${detectors.join(', ') || '(no detectors required)'}; at most ${maxChars} characters per view` },
     { pointer: '/model_views', note: `${plural(scanned, 'model view')} and ${plural(ctx.items.modelResponses.length, 'response')} (with every detector) re-scanned` },
@@ -87,7 +99,38 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
   return checkResult('redaction', issues, evidence, message);
 }
 
-function leaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string): CheckIssue[] {
+/**
+ * The ruleset a job redacted with. Detectors only get stricter, so a view made under an OLDER
+ * ruleset may show what a newer rule finds without having broken its own rules: that is a warning
+ * (REDACTION_LEAK_NEWER_RULES), so a stricter verifier does not turn honest old bundles invalid.
+ * An unknown (newer) ruleset is re-scanned with this verifier's rules, and its findings fail.
+ */
+type Ruleset = { readonly kind: 'current' | 'unknown'; readonly version: string } | { readonly kind: 'older'; readonly version: string; readonly ids: readonly DetectorId[] };
+
+function rulesetOf(settings: { readonly ruleset: string } | null): Ruleset {
+  const version = settings?.ruleset ?? DLP_RULESET_VERSION;
+  if (version === DLP_RULESET_VERSION) return { kind: 'current', version };
+  const ids = RULESET_DETECTOR_IDS[version];
+  return ids === undefined ? { kind: 'unknown', version } : { kind: 'older', version, ids };
+}
+
+/** The detectors the WPC requires, as far as the job's ruleset had them. */
+function requiredDetectors(policy: NormalizedPolicy, ruleset: Ruleset): string[] {
+  const required = policy.redaction.detectors.map((d) => d.detector);
+  return ruleset.kind === 'older' ? required.filter((id) => ruleset.ids.includes(id)) : required;
+}
+
+function scanLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string, ruleset: Ruleset): CheckIssue[] {
+  const found = findLeaks(doc, detectors, base, receiptId);
+  if (ruleset.kind !== 'older') return found;
+  return found.map((issue) =>
+    issue.code !== 'REDACTION_LEAK'
+      ? issue
+      : warnIssue('REDACTION_LEAK_NEWER_RULES', `${issue.message.replace(/ that the WPC requires to be redacted$/, '')}: this verifier's ruleset ${DLP_RULESET_VERSION} finds it; the job redacted with ruleset ${ruleset.version}, whose rules did not`, ...issue.evidence),
+  );
+}
+
+function findLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string): CheckIssue[] {
   let findings;
   try {
     findings = scanDocument(doc, detectors);
@@ -117,7 +160,7 @@ export function redactionRecordIssues(ctx: VerifyContext, maxChars: number): Che
   return issues;
 }
 
-function jobSettings(ctx: VerifyContext): { detectors: readonly string[]; redact_fields: readonly string[]; max_chars: number } | null {
+function jobSettings(ctx: VerifyContext): { ruleset: string; detectors: readonly string[]; redact_fields: readonly string[]; max_chars: number } | null {
   const start = ctx.records[0]?.payload;
   return start?.kind === 'job_start' ? start.redaction : null;
 }
@@ -168,7 +211,7 @@ function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: Nor
 }
 
 /** The job's recorded redaction (job_start) must run every required detector, remove every field, cap as tightly. */
-function settingsIssues(ctx: VerifyContext, policy: NormalizedPolicy): CheckIssue[] {
+function settingsIssues(ctx: VerifyContext, policy: NormalizedPolicy, ruleset: Ruleset): CheckIssue[] {
   const view = ctx.records[0];
   const start = view?.payload;
   if (view === undefined || start?.kind !== 'job_start') return [];
@@ -179,7 +222,7 @@ function settingsIssues(ctx: VerifyContext, policy: NormalizedPolicy): CheckIssu
   if (unknown.length > 0) {
     issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job names detectors that do not exist, so nothing can re-run them: ${unknown.join(', ')}`, at('/redaction/detectors', DETECTOR_IDS.join(', '), unknown.join(', '))));
   }
-  const missing = policy.redaction.detectors.map((d) => d.detector).filter((d) => !settings.detectors.includes(d));
+  const missing = requiredDetectors(policy, ruleset).filter((d) => !settings.detectors.includes(d));
   if (missing.length > 0) {
     issues.push(failIssue('REDACTION_SETTINGS_WEAKER', `the job ran redaction without detectors the WPC requires: ${missing.join(', ')}`, at('/redaction/detectors', missing.join(', '), settings.detectors.join(', '))));
   }

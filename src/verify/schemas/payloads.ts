@@ -83,6 +83,7 @@ const jobStart = z.strictObject({
   ticket_count: count,
   limits: jobLimits,
   redaction: z.strictObject({
+    ruleset: z.string().min(1).max(16),
     detectors: z.array(z.string().max(64)).max(MAX_DETECTORS),
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),
     max_chars: count,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { digestOfJson } from '../../../src/core/hash.js';
 import type { ReceiptPayload } from '../../../src/core/bundle/types.js';
-import { checkOf, codesOf, makeBundle, payloadOf, verify } from '../support.js';
+import { checkOf, codesOf, makeBundle, payloadOf, reseal, rewriteReceipts, verify } from '../support.js';
+import { run, sampleTickets, uselessModel } from '../diff/bundles.js';
 
 describe('model_views check', () => {
   it('passes views and responses that hash to their receipts', async () => {
@@ -49,5 +50,21 @@ describe('model_views check', () => {
     bundle.model_views[0]!.request.ticket_id += 1000;
     const report = await verify(bundle);
     expect(codesOf(report, 'model_views')).toEqual(['MODEL_VIEW_HASH_MISMATCH', 'MODEL_VIEW_BINDING_MISMATCH']);
+  });
+});
+
+describe('model_views check, across the calls of one ticket', () => {
+  it('fails MODEL_VIEW_INCONSISTENT when a retry sent another view than the first call (receipted as such)', async () => {
+    const bundle = await run({ model: uselessModel(), tickets: sampleTickets(1) });
+    expect(bundle.receipts.length).toBeGreaterThan(1);
+    const entry = bundle.model_views[1]!;
+    entry.request.view = { ...entry.request.view, subject: 'a second, different view' };
+    rewriteReceipts(bundle, (r, i) => {
+      if (i === 1) r.request_hash = digestOfJson(entry.request);
+    });
+    reseal(bundle);
+    const check = checkOf(await verify(bundle), 'model_views');
+    expect(check.issues.map((i) => i.code)).toEqual(['MODEL_VIEW_INCONSISTENT']);
+    expect(check.issues[0]!.message).toMatch(/^Ticket \d+: model call rct_\w+ sent another view than rct_\w+; a retry resends the view redacted at intake$/);
   });
 });

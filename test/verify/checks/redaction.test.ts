@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { digestOfJson } from '../../../src/core/hash.js';
 import type { JsonObject } from '../../../src/core/json.js';
 import type { ProofBundle, RecordPayload } from '../../../src/core/bundle/types.js';
+import { DETECTOR_IDS, DLP_RULESET_VERSION, RULESET_DETECTOR_IDS } from '../../../src/dlp/index.js';
 import { checkOf, codesOf, makeBundle, reseal, rewriteReceipts, rewriteRecords, verify } from '../support.js';
 
 const PLANTED_EMAIL = 'jane.roe@example.org';
@@ -97,5 +98,43 @@ describe('redaction check', () => {
     const report = await verify(bundle);
     expect(checkOf(report, 'redaction').status).toBe('skipped');
     expect(report.verdict).toBe('invalid');
+  });
+});
+
+describe('redaction check, by the ruleset the job redacted with', () => {
+  const OBFUSCATED = 'jane.roe [at] example.org';
+
+  /** The job's recorded ruleset and detector list set to `ruleset`'s, and one view showing an obfuscated e-mail. */
+  async function bundleRedactedWith(ruleset: string, detectors: readonly string[]): Promise<ProofBundle> {
+    const bundle = await makeBundle();
+    replaceView(bundle, 0, (view) => ({ ...view, subject: `Write to ${OBFUSCATED}` }));
+    rewriteRecords(bundle, (r: RecordPayload) => {
+      if (r.kind === 'job_start') r.redaction = { ...r.redaction, ruleset, detectors: [...detectors] };
+    });
+    reseal(bundle);
+    return bundle;
+  }
+
+  it('fails a view that breaks the rules of its own ruleset (REDACTION_LEAK)', async () => {
+    const report = await verify(await bundleRedactedWith(DLP_RULESET_VERSION, DETECTOR_IDS));
+    expect(codesOf(report, 'redaction')).toContain('REDACTION_LEAK');
+  });
+
+  it('only warns (REDACTION_LEAK_NEWER_RULES) when a rule newer than the job\'s ruleset finds it, so old bundles stay valid as far as redaction goes', async () => {
+    const report = await verify(await bundleRedactedWith('1', RULESET_DETECTOR_IDS['1']!));
+    const check = checkOf(report, 'redaction');
+    expect(codesOf(report, 'redaction')).not.toContain('REDACTION_LEAK');
+    expect(codesOf(report, 'redaction')).not.toContain('REDACTION_SETTINGS_WEAKER');
+    const warning = check.issues.find((i) => i.code === 'REDACTION_LEAK_NEWER_RULES');
+    expect(warning?.severity).toBe('warn');
+    expect(warning?.message).toMatch(/ruleset 2 finds it; the job redacted with ruleset 1/);
+    expect(JSON.stringify(check)).not.toContain('jane.roe');
+  });
+
+  it('re-scans a ruleset it does not know with its own rules: findings fail, and it says so (REDACTION_RULESET_UNKNOWN)', async () => {
+    const report = await verify(await bundleRedactedWith('99', DETECTOR_IDS));
+    const codes = codesOf(report, 'redaction');
+    expect(codes).toContain('REDACTION_LEAK');
+    expect(checkOf(report, 'redaction').issues.find((i) => i.code === 'REDACTION_RULESET_UNKNOWN')?.severity).toBe('warn');
   });
 });
