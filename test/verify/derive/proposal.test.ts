@@ -12,7 +12,7 @@ import { proposalFromResponse } from '../../../src/runtime/executor/proposal.js'
 import { cut, deriveProposal } from '../../../src/verify/derive/proposal.js';
 
 const text = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 70 }), fc.constant(''), fc.string({ minLength: 990, maxLength: 1010 }));
-const anyValue: fc.Arbitrary<JsonValue> = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), text, fc.constant([]), fc.constant({}));
+const anyValue: fc.Arbitrary<JsonValue> = fc.oneof(fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), text, fc.constant<JsonValue>([]), fc.constant<JsonValue>({}));
 const action = fc.oneof(
   fc.record({ action: fc.oneof(fc.constantFrom('tickets.add_label', 'tickets.assign', 'tickets.set_priority'), text), args: fc.oneof(fc.dictionary(fc.string({ maxLength: 8 }), anyValue, { maxKeys: 3 }), anyValue, fc.constant({ blob: 'x'.repeat(2100) })) }, { requiredKeys: [] }),
   anyValue,
