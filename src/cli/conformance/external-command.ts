@@ -55,7 +55,9 @@ export interface RunOptions {
 export function runCommand(command: string, options: RunOptions): Promise<CommandResult> {
   const maxStdout = options.maxStdoutBytes ?? MAX_REPORT_BYTES;
   return new Promise((resolve) => {
-    const child = spawn(command, { shell: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true });
+    // Its own process group (POSIX), so a stop reaches what the shell started too, not the shell alone.
+    const group = process.platform !== 'win32';
+    const child = spawn(command, { shell: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: group });
     const chunks: Buffer[] = [];
     let size = 0;
     let stderr = Buffer.alloc(0);
@@ -63,7 +65,12 @@ export function runCommand(command: string, options: RunOptions): Promise<Comman
     const stop = (problem: string) => {
       if (failure !== null) return;
       failure = problem;
-      child.kill('SIGKILL');
+      try {
+        if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already
+      }
     };
     const timer = setTimeout(() => stop(`the command did not finish within ${options.timeoutMs / 1000} s`), options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
