@@ -41,8 +41,8 @@ export interface FlagSpec {
 
 export const FLAGS = {
   DepthLimit:
-    'The input nests deeper than 64 arrays and objects, the default limit of section "Strict JSON". A verifier MUST read 64 levels and MAY read more ' +
-    '(a caller may set another limit, at most 1000): the alternatives are what the reference verifier reports with a limit of 1000.',
+    'The input nests deeper than 64 arrays and objects, the default depth limit of section "Strict JSON", which a caller may raise (to at most 1000). ' +
+    'The alternatives are what the reference verifier reports with a limit of 1000.',
 } as const;
 export type FlagName = keyof typeof FLAGS;
 
