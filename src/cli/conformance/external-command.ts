@@ -14,6 +14,8 @@ const REQUIRED = ['{input}', '{trust}'] as const;
 export const MAX_REPORT_BYTES = 64 * 1024 * 1024;
 /** The end of standard error kept to explain a failure. */
 const STDERR_TAIL_BYTES = 2000;
+/** Signals that stop the runner, and so the command it is running. */
+const FORWARDED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** Why the template cannot be used, or null. */
 export function templateProblem(template: string): string | null {
@@ -58,13 +60,7 @@ export function runCommand(command: string, options: RunOptions): Promise<Comman
     // Its own process group (POSIX), so a stop reaches what the shell started too, not the shell alone.
     const group = process.platform !== 'win32';
     const child = spawn(command, { shell: true, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, detached: group });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let stderr = Buffer.alloc(0);
-    let failure: string | null = null;
-    const stop = (problem: string) => {
-      if (failure !== null) return;
-      failure = problem;
+    const killAll = () => {
       try {
         if (group && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
         else child.kill('SIGKILL');
@@ -72,7 +68,28 @@ export function runCommand(command: string, options: RunOptions): Promise<Comman
         child.kill('SIGKILL'); // the group is gone already
       }
     };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let stderr = Buffer.alloc(0);
+    let failure: string | null = null;
+    const stop = (problem: string) => {
+      if (failure !== null) return;
+      failure = problem;
+      killAll();
+    };
     const timer = setTimeout(() => stop(`the command did not finish within ${options.timeoutMs / 1000} s`), options.timeoutMs);
+    // Out of the terminal's process group, the command would outlive a Ctrl-C of the runner: take it along.
+    const onSignal = (signal: NodeJS.Signals) => {
+      killAll();
+      release();
+      process.kill(process.pid, signal);
+    };
+    const release = () => {
+      clearTimeout(timer);
+      for (const signal of FORWARDED_SIGNALS) process.off(signal, onSignal);
+    };
+    for (const signal of FORWARDED_SIGNALS) process.on(signal, onSignal);
+
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxStdout) stop(`the command wrote more than ${maxStdout} bytes to standard output`);
@@ -84,11 +101,11 @@ export function runCommand(command: string, options: RunOptions): Promise<Comman
     });
     child.on('error', (error) => {
       // A spawn that fails may never emit close.
-      clearTimeout(timer);
+      release();
       resolve({ ok: false, problem: `the command could not start: ${error.message}` });
     });
     child.on('close', (status, signal) => {
-      clearTimeout(timer);
+      release();
       if (failure !== null) return resolve({ ok: false, problem: failure });
       if (signal !== null) return resolve({ ok: false, problem: `the command was stopped by ${signal}${tail(stderr)}` });
       resolve({ ok: true, stdout: Buffer.concat(chunks).toString('utf8'), status, stderrTail: stderr.toString('utf8') });
