@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import type { Judgement } from '../../verify/conformance/compare.js';
 import type { CliCommand, CliContext, CommandInput } from '../command.js';
-import { externalVerifier, inProcessVerifier, runSuite, type CaseResult } from '../conformance/run-suite.js';
+import { externalVerifier, inProcessVerifier, runSuite, type CaseResult, type CaseVerifier } from '../conformance/run-suite.js';
 import { templateProblem } from '../conformance/external-command.js';
 import { loadSuite, SuiteError, type LoadedSuite } from '../conformance/load-suite.js';
 import { usageError } from '../errors.js';
@@ -63,19 +63,18 @@ async function conformance(input: CommandInput, context: CliContext): Promise<nu
   const cases = only === null ? suite.cases : suite.cases.filter((c) => only.some((prefix) => c.spec.id.startsWith(prefix)));
   if (cases.length === 0) throw usageError(`--only ${only?.join(',') ?? ''} selects none of the ${suite.cases.length} cases.`);
 
-  let verifier;
-  if (cmd === null) {
-    registerNodeEd25519Backend();
-    verifier = inProcessVerifier('node');
-  } else {
-    verifier = externalVerifier(cmd, timeoutMs);
-  }
+  const verifier = cmd === null ? thisVerifier() : externalVerifier(cmd, timeoutMs);
   const { manifest } = suite;
   io.stdout(`Conformance suite ${manifest.suite} version ${manifest.suiteVersion}: ${cases.length} of ${suite.cases.length} cases (${suite.manifestPath})\n`);
   io.stdout(`Verifier: ${cmd === null ? `this one (clawproof ${context.version})` : cmd}${strict ? ' (strict)' : ''}\n\n`);
   const results = await runSuite(cases, verifier, { strict, onResult: (r) => io.stdout(resultText(r)) });
   io.stdout(totalsText(results, strict));
   return results.every((r) => r.pass) ? EXIT_OK : EXIT_FAILURE;
+}
+
+function thisVerifier(): CaseVerifier {
+  registerNodeEd25519Backend();
+  return inProcessVerifier('node');
 }
 
 interface ReadOptions {
