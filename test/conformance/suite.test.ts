@@ -72,4 +72,13 @@ describe('the conformance suite (fixtures/conformance)', () => {
     }
     expect(MANIFEST.cases.filter((c) => c.alternatives.length > 0).map((c) => c.id)).toEqual(['hostile/nesting-65', 'hostile/view-nested-past-limit']);
   });
+
+  it('is described with the right counts in fixtures/conformance/README.md and the README', () => {
+    const table = readFileSync(join(DIR, 'README.md'), 'utf8');
+    const counts = Object.fromEntries([...table.matchAll(/^\| `(\w+)` \| (\d+) \|/gm)].map((m) => [m[1], Number(m[2])]));
+    const actual: Record<string, number> = {};
+    for (const c of MANIFEST.cases) actual[c.group] = (actual[c.group] ?? 0) + 1;
+    expect(counts).toEqual(actual);
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain(`holds ${MANIFEST.cases.length} cases`);
+  });
 });
