@@ -25,7 +25,7 @@ describe('redaction check', () => {
     expect(check.evidence[0]?.note).toContain('pii.email');
   });
 
-  it('fails REDACTION_LEAK with the place and detector, never the value, for an email left in a signed view', async () => {
+  it('[R-BUNDLE-14] [R-VERIFY-5] fails REDACTION_LEAK with the place and detector, never the value, for an email left in a signed view', async () => {
     const bundle = await makeBundle();
     replaceView(bundle, 0, (view) => ({ ...view, subject: `Please write to ${PLANTED_EMAIL}` }));
     const report = await verify(bundle);
@@ -36,7 +36,7 @@ describe('redaction check', () => {
     expect(JSON.stringify(check)).not.toContain(PLANTED_EMAIL);
     expect(JSON.stringify(check)).not.toContain('jane.roe');
     // The signed redaction record counted fewer characters than the view now has.
-    expect(codesOf(report, 'redaction')).toContain('REDACTION_RECORD_MISMATCH');
+    expect(codesOf(report, 'redaction')).toContain('REDACTION_RECORD_MISMATCH'); // [R-BUNDLE-19]
     expect(codesOf(report, 'model_views')).toEqual([]);
   });
 
@@ -48,7 +48,7 @@ describe('redaction check', () => {
     expect(leak?.evidence[0]?.note).toMatch(/^secret\.github name /);
   });
 
-  it('fails REDACTION_LEAK for personal data in a model response (every detector runs on responses)', async () => {
+  it('[R-BUNDLE-15] fails REDACTION_LEAK for personal data in a model response (every detector runs on responses)', async () => {
     const bundle = await makeBundle();
     const entry = bundle.model_responses[2]!;
     entry.response = { ...entry.response, rationale: `customer phone +49 30 1234567` };
@@ -61,7 +61,7 @@ describe('redaction check', () => {
     expect(leak?.evidence[0]?.pointer).toBe('/model_responses/2/response/rationale');
   });
 
-  it('fails MAX_CHARS_EXCEEDED for a view longer than max_chars_sent_to_model', async () => {
+  it('[R-BUNDLE-14] fails MAX_CHARS_EXCEEDED for a view longer than max_chars_sent_to_model', async () => {
     const bundle = await makeBundle();
     replaceView(bundle, 0, (view) => ({ ...view, subject: 'lorem ipsum '.repeat(600) }));
     const report = await verify(bundle);
