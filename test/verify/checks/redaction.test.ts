@@ -40,12 +40,22 @@ describe('redaction check', () => {
     expect(codesOf(report, 'model_views')).toEqual([]);
   });
 
-  it('finds a secret in a member name of a view', async () => {
+  it('[R-VERIFY-5] finds a secret in a member name of a view, and names its place without spelling the name', async () => {
     const bundle = await makeBundle();
-    replaceView(bundle, 1, (view) => ({ ...view, [`token ghp_${'a1B2c3D4e5'.repeat(3)}123456`]: 'x' }));
+    const token = `ghp_${'a1B2c3D4e5'.repeat(3)}123456`;
+    // The secret as a member name, and personal data in a value under it.
+    replaceView(bundle, 1, (view) => ({ ...view, [`token ${token}`]: { note: `write to ${PLANTED_EMAIL}` } }));
     const report = await verify(bundle);
-    const leak = checkOf(report, 'redaction').issues.find((i) => i.code === 'REDACTION_LEAK');
-    expect(leak?.evidence[0]?.note).toMatch(/^secret\.github name /);
+    const check = checkOf(report, 'redaction');
+    const leaks = check.issues.filter((i) => i.code === 'REDACTION_LEAK');
+    expect(leaks.map((l) => l.evidence[0]?.note.replace(/ \d+-\d+$/, ''))).toEqual(['secret.github name', 'pii.email value']);
+    // Both are placed at the view holding the member, by its position among the view's names.
+    for (const leak of leaks) {
+      expect(leak.evidence[0]?.pointer).toBe('/model_views/1/request/view');
+      expect(leak.message).toMatch(/member \d+ of \d+ in document order, whose name is not repeated here/);
+    }
+    expect(JSON.stringify(report)).not.toContain(token);
+    expect(JSON.stringify(report)).not.toContain(PLANTED_EMAIL);
   });
 
   it('[R-BUNDLE-15] fails REDACTION_LEAK for personal data in a model response (every detector runs on responses)', async () => {
