@@ -48,7 +48,7 @@ describe('redaction check', () => {
     const report = await verify(bundle);
     const check = checkOf(report, 'redaction');
     const leaks = check.issues.filter((i) => i.code === 'REDACTION_LEAK');
-    expect(leaks.map((l) => l.evidence[0]?.note.replace(/ \d+-\d+$/, ''))).toEqual(['secret.github name', 'pii.email value']);
+    expect(leaks.map((l) => (l.evidence[0]?.note ?? '').replace(/ \d+-\d+$/, ''))).toEqual(['secret.github name', 'pii.email value']);
     // Both are placed at the view holding the member, by its position among the view's names.
     for (const leak of leaks) {
       expect(leak.evidence[0]?.pointer).toBe('/model_views/1/request/view');
