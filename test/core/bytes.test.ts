@@ -52,7 +52,7 @@ describe('utf8Encode', () => {
     ['lone low surrogate', '\udc00x', 0],
     ['high surrogate followed by a non-surrogate', 'x\ud83dA', 1],
     ['reversed pair', '\ude00\ud83d', 0],
-  ])('rejects a %s instead of writing U+FFFD', (_name, input, index) => {
+  ])('[R-ENC-2] rejects a %s instead of writing U+FFFD', (_name, input, index) => {
     const e = caught(() => utf8Encode(input));
     expect(e.code).toBe('ENCODING_INVALID');
     expect(e.message).toContain(`index ${index}`);
@@ -67,13 +67,14 @@ describe('findLoneSurrogate', () => {
   });
 });
 
+// [R-ENC-1] The rejections below are the inputs every implementation must reject too.
 describe('utf8Decode', () => {
   it('round-trips text with every UTF-8 sequence length', () => {
     const text = 'plain \u00ff \u0800 \uffff \u{10000} \u{10ffff}';
     expect(utf8Decode(utf8Encode(text))).toBe(text);
   });
 
-  it('keeps a leading byte order mark', () => {
+  it('[R-ENC-4] keeps a leading byte order mark', () => {
     expect(utf8Decode(bytes(0xef, 0xbb, 0xbf, 0x7b, 0x7d))).toBe('\ufeff{}');
   });
 
@@ -84,7 +85,7 @@ describe('utf8Decode', () => {
     ['a code point above U+10FFFF', [0xf4, 0x90, 0x80, 0x80], 0],
     ['a truncated sequence', [0x61, 0x62, 0xe2, 0x82], 2],
     ['an invalid lead byte', [0xff], 0],
-  ])('rejects %s with the index of the first bad byte', (_name, input, index) => {
+  ])('[R-ENC-3] rejects %s with the index of the first bad byte', (_name, input, index) => {
     const e = caught(() => utf8Decode(new Uint8Array(input)));
     expect(e.code).toBe('ENCODING_INVALID');
     expect(e.details).toEqual({ index });
@@ -106,13 +107,13 @@ describe('hex', () => {
     ['whitespace', 'ab cd', -1],
     ['a 0x prefix', '0x00', 1],
     ['a sign', '-1', 0],
-  ])('rejects %s', (_name, input, index) => {
+  ])('[R-ENC-5] rejects %s', (_name, input, index) => {
     const e = caught(() => hexDecode(input));
     expect(e.code).toBe('ENCODING_INVALID');
     if (index >= 0) expect(e.message).toContain(`index ${index}`);
   });
 
-  it('rejects odd length', () => {
+  it('[R-ENC-6] rejects odd length', () => {
     const e = caught(() => hexDecode('abc'));
     expect(e.code).toBe('ENCODING_INVALID');
     expect(e.message).toContain('odd length');
@@ -148,7 +149,7 @@ describe('base64 (RFC 4648 section 4, padded)', () => {
     }
   });
 
-  it('rejects non-zero trailing bits: only "QQ==" spells 0x41', () => {
+  it('[R-ENC-9] rejects non-zero trailing bits: only "QQ==" spells 0x41', () => {
     expect(base64Decode('QQ==')).toEqual(bytes(0x41));
     for (const alias of ['QR==', 'QX==', 'Qf==']) {
       const e = caught(() => base64Decode(alias));
@@ -175,7 +176,8 @@ describe('base64 (RFC 4648 section 4, padded)', () => {
     ['the base64url "_"', 'Zm_v'],
     ['a non-ASCII character', 'Zm9\u00e9'],
     ['a data length that cannot hold whole bytes', 'Zm9vY==='],
-  ])('rejects %s', (_name, input) => {
+    // [R-ENC-7] everything outside the one spelling; [R-ENC-8] exactly the padding the length needs
+  ])('[R-ENC-7] rejects %s', (_name, input) => {
     expect(caught(() => base64Decode(input)).code).toBe('ENCODING_INVALID');
   });
 
@@ -224,7 +226,7 @@ describe('base64url (RFC 4648 section 5, unpadded)', () => {
     ['whitespace', ' Zg'],
     ['non-zero trailing bits', 'QR'],
     ['non-zero trailing bits after two bytes', 'QUJ'],
-  ])('rejects %s', (_name, input) => {
+  ])('[R-ENC-10] rejects %s', (_name, input) => {
     expect(caught(() => base64urlDecode(input)).code).toBe('ENCODING_INVALID');
   });
 });

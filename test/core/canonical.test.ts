@@ -133,7 +133,7 @@ describe('canonicalJson: string escaping (RFC 8785 section 3.2.2.2)', () => {
   });
 });
 
-describe('canonicalJson: rejects anything that is not pure JSON data', () => {
+describe('[R-ENC-14] canonicalJson: rejects anything that is not pure JSON data', () => {
   class Ticket {
     id = 1;
   }

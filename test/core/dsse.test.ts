@@ -108,7 +108,7 @@ describe('signDsse and verifyDsse', () => {
     expect(v.signatures).toEqual([{ keyid: ALICE, status: 'invalid' }]);
   });
 
-  it('throws DSSE_PAYLOAD_TYPE_MISMATCH when the expected type differs, even by a space', async () => {
+  it('[R-SIG-5] throws DSSE_PAYLOAD_TYPE_MISMATCH when the expected type differs, even by a space', async () => {
     const env = signDsse(TYPE, payload, [{ keyid: ALICE, secretKey: alice.secretKey }]);
     expect((await verifyDsse(env, resolve, { payloadType: TYPE })).validKeyids).toEqual([ALICE]);
     const e = await caughtAsync(() => verifyDsse(env, resolve, { payloadType: `${TYPE} `, pointer: '/receipts/2' }));
@@ -122,7 +122,7 @@ describe('signDsse and verifyDsse', () => {
     expect(isClawproofError(e) && [e.code, e.pointer]).toEqual(['DSSE_MALFORMED', '/manifest/note']);
   });
 
-  it('refuses bad signer lists and payload types', () => {
+  it('[R-SIG-4] refuses bad signer lists and payload types', () => {
     const one = [{ keyid: ALICE, secretKey: alice.secretKey }];
     const codeOf = (fn: () => unknown) => {
       const e = caught(fn);
@@ -188,7 +188,7 @@ describe('parseDsseEnvelope', () => {
     ],
   ];
 
-  it.each(cases)('rejects %s with DSSE_MALFORMED at its pointer', (_name, value, pointer) => {
+  it.each(cases)('[R-SIG-3] rejects %s with DSSE_MALFORMED at its pointer', (_name, value, pointer) => {
     const e = caught(() => parseDsseEnvelope(value));
     expect(isClawproofError(e) && [e.code, e.pointer]).toEqual(['DSSE_MALFORMED', pointer]);
   });
@@ -221,7 +221,7 @@ describe('decodeDssePayloadJson', () => {
     expect(isClawproofError(e) && e.code).toBe('JSON_DUPLICATE_KEY');
   });
 
-  it('refuses a payload no signature vouches for', async () => {
+  it('[R-SIG-6] refuses a payload no signature vouches for', async () => {
     const env = signDsse(TYPE, payload, [{ keyid: ALICE, secretKey: mallory.secretKey }]);
     const v = await verifyDsse(env, resolve);
     expect(v.validKeyids).toEqual([]);

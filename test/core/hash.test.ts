@@ -97,7 +97,7 @@ describe('sha256 input handling', () => {
     expect(sha256('\u00e9')).toBe(sha256(new Uint8Array([0xc3, 0xa9])));
   });
 
-  it('refuses a string with a lone surrogate instead of hashing U+FFFD', () => {
+  it('[R-ENC-2] refuses a string with a lone surrogate instead of hashing U+FFFD', () => {
     expect(caught(() => sha256('a\ud800')).code).toBe('ENCODING_INVALID');
     expect(caught(() => sha256Bytes('\udfff')).code).toBe('ENCODING_INVALID');
   });
@@ -110,7 +110,7 @@ describe('sha256 input handling', () => {
 describe('isDigest and parseDigest', () => {
   const hex = 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad';
 
-  it('accepts exactly sha256: and 64 lowercase hex digits', () => {
+  it('[R-ENC-15] accepts exactly sha256: and 64 lowercase hex digits', () => {
     expect(isDigest(`sha256:${hex}`)).toBe(true);
     expect(parseDigest(`sha256:${hex}`)).toEqual(hexDecode(hex));
   });

@@ -83,8 +83,9 @@ describe('parseStrictJson: accepted documents', () => {
   });
 });
 
+// [R-ENC-1] [R-ENC-11] The strict parser's refusals, each of which another implementation must share.
 describe('parseStrictJson: errors and their positions', () => {
-  it('JSON_SYNTAX: a byte order mark', () => {
+  it('[R-ENC-4] JSON_SYNTAX: a byte order mark', () => {
     expectFailure('\ufeff{}', 'JSON_SYNTAX', 0);
     const e = caught(() => parseStrictJson(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d])));
     expect(e.code).toBe('JSON_SYNTAX');
@@ -119,7 +120,7 @@ describe('parseStrictJson: errors and their positions', () => {
     ['an unterminated object', '{"a":1', 6],
     ['a raw tab in a string', '"a\tb"', 2],
     ['a raw newline in a string', '"a\nb"', 2],
-    ['a raw NUL in a string', '"\u0000"', 1],
+    ['a raw NUL in a string', '"\u0000"', 1], // [R-ENC-12] with the raw tab and newline above
     ['an unknown escape', '"\\x41"', 1],
     ['an escaped single quote', '"\\\'"', 1],
     ['a short \\u escape', '"\\u12"', 5],
@@ -203,7 +204,7 @@ describe('parseStrictJson: errors and their positions', () => {
     expect(e.position?.offset).toBe(11);
   });
 
-  it('JSON_TOO_DEEP: 100,000 nested brackets fail cleanly, no stack overflow', () => {
+  it('[R-ENC-13] JSON_TOO_DEEP: 100,000 nested brackets fail cleanly, no stack overflow', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     expect(caught(() => parseStrictJson(deep)).code).toBe('JSON_TOO_DEEP');
     const deepObjects = '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000);

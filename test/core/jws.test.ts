@@ -114,7 +114,7 @@ describe('verifyCompactJws', () => {
     expect(out.header).toEqual({ alg: 'EdDSA', kid: KID, typ: 'cst+jwt' });
   });
 
-  it('checks typ exactly', async () => {
+  it('[R-SIG-12] checks typ exactly', async () => {
     expect(await codeOf(verifyCompactJws(token, resolve, { typ: 'jwt' }))).toBe('JWS_TYPE_MISMATCH');
     expect(await codeOf(verifyCompactJws(token, resolve, { typ: 'CST+JWT' }))).toBe('JWS_TYPE_MISMATCH');
   });
@@ -156,7 +156,7 @@ describe('verifyCompactJws', () => {
 
 describe('algorithm confusion', () => {
   const payload = JSON.stringify(claims);
-  it.each(['none', 'HS256', 'EdDSA ', 'eddsa', 'Ed25519', 'ES256', 'RS256', ''])('refuses alg %j', async (alg) => {
+  it.each(['none', 'HS256', 'EdDSA ', 'eddsa', 'Ed25519', 'ES256', 'RS256', ''])('[R-SIG-8] refuses alg %j', async (alg) => {
     const forged = mint(JSON.stringify({ alg, kid: KID, typ: 'cst+jwt' }), payload);
     expect(await codeOf(verifyCompactJws(forged, resolve))).toBe('JWS_ALG_UNSUPPORTED');
     expect(await codeOf(() => parseCompactJws(forged))).toBe('JWS_ALG_UNSUPPORTED');
@@ -172,7 +172,7 @@ describe('algorithm confusion', () => {
     expect(await codeOf(() => decodeCompactJws(`${input}.`))).toBe('JWS_MALFORMED');
   });
 
-  it('refuses a header without alg', async () => {
+  it('[R-SIG-8] refuses a header without alg', async () => {
     expect(await codeOf(() => decodeCompactJws(mint(JSON.stringify({ kid: KID }), payload)))).toBe('JWS_MALFORMED');
   });
 });
@@ -185,12 +185,13 @@ describe('header profile', () => {
     ['b64 as a string', { alg: 'EdDSA', kid: KID, b64: 'true' }],
     ['numeric kid', { alg: 'EdDSA', kid: 1 }],
     ['numeric typ', { alg: 'EdDSA', kid: KID, typ: 1 }],
+    // [R-SIG-9] crit, [R-SIG-10] b64
   ])('refuses %s even when correctly signed', async (_name, header) => {
     const forged = mint(JSON.stringify(header), payload);
     expect(await codeOf(verifyCompactJws(forged, resolve))).toBe('JWS_MALFORMED');
   });
 
-  it('accepts b64 true, the default meaning', async () => {
+  it('[R-SIG-10] accepts b64 true, the default meaning', async () => {
     const t = mint(JSON.stringify({ alg: 'EdDSA', kid: KID, b64: true }), payload);
     expect((await verifyCompactJws(t, resolve)).claims).toEqual(claims);
   });
@@ -202,14 +203,14 @@ describe('header profile', () => {
     expect(await codeOf(verifyCompactJws(forged, resolve))).toBe('JWS_SIGNATURE_INVALID');
   });
 
-  it('parses header and claims strictly: duplicate keys are malformed', async () => {
+  it('[R-SIG-7] parses header and claims strictly: duplicate keys are malformed', async () => {
     const dupHeader = mint(`{"alg":"EdDSA","kid":"${KID}","kid":"other"}`, payload);
     expect(await codeOf(verifyCompactJws(dupHeader, resolve))).toBe('JWS_MALFORMED');
     const dupClaims = mint(`{"alg":"EdDSA","kid":"${KID}"}`, '{"scope":["a"],"scope":["*"]}');
     expect(await codeOf(verifyCompactJws(dupClaims, resolve))).toBe('JWS_MALFORMED');
   });
 
-  it('requires JSON objects for header and claims', async () => {
+  it('[R-SIG-7] [R-SIG-11] requires JSON objects for header and claims', async () => {
     expect(await codeOf(() => decodeCompactJws(mint('["EdDSA"]', payload)))).toBe('JWS_MALFORMED');
     expect(await codeOf(() => parseCompactJws(mint(`{"alg":"EdDSA"}`, '[1,2]')))).toBe('JWS_MALFORMED');
     expect(await codeOf(() => parseCompactJws(mint(`{"alg":"EdDSA"}`, '"text"')))).toBe('JWS_MALFORMED');

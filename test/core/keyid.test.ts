@@ -25,6 +25,7 @@ describe('keyId', () => {
     expect(isKeyId(keyId(pair.publicKey))).toBe(true);
   });
 
+  // [R-SIG-1] only the 32 raw bytes of a public key have a key id
   it.each([new Uint8Array(31), new Uint8Array(33), new Uint8Array(64), 'd75a98' as unknown as Uint8Array])(
     'rejects anything but 32 bytes (%#)',
     (bad) => {

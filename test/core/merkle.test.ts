@@ -180,7 +180,7 @@ describe('transparency-dev inclusion probes', () => {
     },
   );
 
-  it('names the failure: malformed question versus a proof that does not connect', () => {
+  it('[R-SIG-17] names the failure: malformed question versus a proof that does not connect', () => {
     const byFile = (f: string) => inclusionProbes.find((p) => p.file === f)!;
     const run = (p: InclusionProbe) =>
       checkMerkleInclusion(b64(p.leafHash), p.leafIdx, p.treeSize, proofOf(p.proof), b64(p.root));
@@ -244,6 +244,9 @@ describe('transparency-dev consistency probes', () => {
     expect(run(byFile('consistency/3/modified-proof@1-bit-@4.json'))).toMatchObject({ code: 'MERKLE_PROOF_INVALID' });
     const root = merkleRoot(referenceLeafHashes.slice(0, 3));
     expect(checkMerkleConsistency(3, 3, root, flipBit(root), [])).toMatchObject({ code: 'MERKLE_PROOF_INVALID' });
+    // [R-SIG-18] every tree extends the empty one: a proof from 0 leaves proves nothing, even an empty one
+    expect(checkMerkleConsistency(0, 3, merkleRoot([]), root, [])).toMatchObject({ code: 'MERKLE_ARGUMENT_INVALID' });
+    expect(checkMerkleConsistency(0, 0, merkleRoot([]), merkleRoot([]), [])).toMatchObject({ code: 'MERKLE_ARGUMENT_INVALID' });
   });
 });
 
@@ -352,7 +355,7 @@ describe('argument errors', () => {
     expect(merkleConsistencyProof(5, tree)).toEqual([]);
   });
 
-  it('verifiers name a wrong proof length as an argument problem with the expected length', () => {
+  it('[R-SIG-17] verifiers name a wrong proof length as an argument problem with the expected length', () => {
     const proof = merkleInclusionProof(2, tree);
     const result = checkMerkleInclusion(tree[2]!, 2, 5, [...proof, proof[0]!], merkleRoot(tree));
     expect(result).toMatchObject({ ok: false, code: 'MERKLE_ARGUMENT_INVALID' });

@@ -77,6 +77,7 @@ describe('parseTrustRoot', () => {
     expect(parseTrustRoot({ ...sampleDocument(), demoOnly: true }).demoOnly).toBe(true);
   });
 
+  // [R-SIG-2] [R-SIG-15] a key id that does not match its key; [R-SIG-16] unknown members
   it('reports every problem at once, each at its pointer', () => {
     const doc = {
       mediaType: 'application/json',
@@ -158,7 +159,7 @@ describe('parseTrustRoot', () => {
     expect(problems[0]!.message).toContain(message);
   });
 
-  it('allows one key under several roles, but not twice under one', () => {
+  it('[R-SIG-16] allows one key under several roles, but not twice under one', () => {
     expect(parseTrustRoot(sampleDocument()).keys.filter((k) => k.keyid === proxy.keyid)).toHaveLength(2);
     const doc = sampleDocument();
     doc.keys.push({ ...doc.keys[0]!, validFrom: '2027-01-01T00:00:00Z', validUntil: undefined });

@@ -17,6 +17,7 @@ async function importRoot(page: import('@playwright/test').Page, path: string): 
   await page.getByRole('region', { name: 'Import a trust root' }).locator('input[type=file]').setInputFiles(path);
 }
 
+// [R-SIG-14] a demo-only root is said to be one where it is chosen
 test('the demo root is preinstalled, in use and marked demo-only, with each key\'s role and validity', async ({ page }, testInfo) => {
   await openTrust(page);
   const card = page.getByRole('article', { name: demoName });

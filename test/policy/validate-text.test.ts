@@ -26,7 +26,7 @@ describe('validateWpcText', () => {
     expect(slice(text, problem)).toBe('}');
   });
 
-  it('rejects duplicate keys (two readers must not see two different policies)', () => {
+  it('[R-WPC-1] rejects duplicate keys (two readers must not see two different policies)', () => {
     const text = fixtureText('zendesk.wpc.json').replace('"write_approval": "human_in_the_loop"', '"write_approval": "human_in_the_loop", "write_approval": "none"');
     const result = validateWpcText(text);
     expect(!result.ok && result.problems[0]?.code).toBe('JSON_DUPLICATE_KEY');

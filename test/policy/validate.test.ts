@@ -104,6 +104,7 @@ describe('validateWpc: each problem class names its place and code', () => {
     ['a misspelt denied action', zendesk((d) => (d.denied_actions[0] = 'tickets:delet')), ['/denied_actions/0', 'WPC_UNKNOWN_ACTION', 'warning']],
     ['no routing allow list', routing((d) => delete d.tools.allow), ['/tools', 'WPC_NO_ALLOW_LIST', 'warning']],
     ['no Zendesk allow list', zendesk((d) => delete d.allowed_actions), ['', 'WPC_NO_ALLOW_LIST', 'warning']],
+    // [R-WPC-2] [R-WPC-5]
     ['a DLP rule of the wrong type', routing((d) => (d.outputs.redaction.dlp_rules[1].type = 'secret')), ['/outputs/redaction/dlp_rules/1/type', 'WPC_DLP_TYPE_MISMATCH', 'error']],
     ['required redaction without rules', routing((d) => delete d.outputs.redaction.dlp_rules), ['/outputs/redaction/required', 'WPC_REDACTION_DEFAULT_DETECTORS', 'warning']],
     ['rules while redaction is not required', routing((d) => (d.outputs.redaction.required = false)), ['/outputs/redaction/required', 'WPC_REDACTION_RULES_WITHOUT_REQUIRED', 'warning']],

@@ -39,12 +39,12 @@ describe('hostile input', () => {
     expect(report.bundle).toMatchObject({ hash: sha256(cut), bytes: cut.length, mediaType: null });
   });
 
-  it('reports bytes cut inside a UTF-8 sequence as INPUT_NOT_UTF8', async () => {
+  it('[R-ENC-3] reports bytes cut inside a UTF-8 sequence as INPUT_NOT_UTF8', async () => {
     const bytes = utf8Encode(`{"mediaType":"é`);
     expectUnreadable(await verify(bytes.slice(0, bytes.length - 1)), 'INPUT_NOT_UTF8');
   });
 
-  it('reports deep nesting as INPUT_TOO_DEEP, as text and as a parsed value, without exhausting the stack', async () => {
+  it('[R-ENC-13] reports deep nesting as INPUT_TOO_DEEP, as text and as a parsed value, without exhausting the stack', async () => {
     expectUnreadable(await verify('['.repeat(200_000)), 'INPUT_TOO_DEEP');
     let deep: unknown = [];
     for (let i = 0; i < 200_000; i++) deep = [deep];

@@ -35,7 +35,7 @@ describe('readBundleInput', () => {
     expect(r.ok && r.document).toEqual({ list: [1] });
   });
 
-  it('refuses text that is not strict JSON with INPUT_NOT_JSON and the position', () => {
+  it('[R-ENC-11] refuses text that is not strict JSON with INPUT_NOT_JSON and the position', () => {
     const r = readBundleInput('{"a": 1,}', LIMITS);
     expect(r.ok).toBe(false);
     if (!r.ok) {
@@ -46,7 +46,7 @@ describe('readBundleInput', () => {
     for (const bad of ['', '{"a":1} x', "{'a':1}", '{"a":NaN}', '\ufeff{}']) expect(codeOf(bad)).toBe('INPUT_NOT_JSON');
   });
 
-  it('names duplicate member names, ill-formed UTF-8, too deep and too large input by their own codes', () => {
+  it('[R-ENC-11] names duplicate member names, ill-formed UTF-8, too deep and too large input by their own codes', () => {
     expect(codeOf('{"a":1,"a":2}')).toBe('INPUT_DUPLICATE_KEY');
     expect(codeOf(Uint8Array.of(0x7b, 0x22, 0xc0, 0xaf, 0x22, 0x3a, 0x31, 0x7d))).toBe('INPUT_NOT_UTF8');
     expect(codeOf('['.repeat(9) + ']'.repeat(9))).toBe('INPUT_TOO_DEEP');

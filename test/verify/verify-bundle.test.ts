@@ -10,6 +10,7 @@ import { trustRootFromKeyring } from '../../src/runtime/keys/trust-root.js';
 import { CHECK_IDS } from '../../src/verify/report.js';
 import { LIMITATIONS } from '../../src/verify/limitations.js';
 import { VERIFIER_VERSION } from '../../src/verify/version.js';
+import type { Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import { STRANGER, TRUST_ROOT, ROOT, checkOf, codesOf, failedChecks, makeBundle, payloadOf, reseal, verify } from './support.js';
 
@@ -53,6 +54,23 @@ describe('verifyBundle on bundles the runtime produced', () => {
     expect(shape(fromText)).toEqual(shape(fromBytes));
     expect(shape(fromValue)).toEqual(shape(fromBytes));
     expect([fromBytes.verdict, fromText.verdict, fromValue.verdict]).toEqual(['valid', 'valid', 'valid']);
+  });
+
+  it('[R-BUNDLE-2] does not depend on whitespace or member order: the bundle re-spelled gives the same checks', async () => {
+    const bundle = await makeBundle();
+    // Every object's members in reverse order, tab-indented with CRLF line ends.
+    const reversed = (value: unknown): unknown =>
+      Array.isArray(value)
+        ? value.map(reversed)
+        : typeof value === 'object' && value !== null
+          ? Object.fromEntries(Object.entries(value).reverse().map(([k, v]) => [k, reversed(v)]))
+          : value;
+    const respelled = JSON.stringify(reversed(bundle), null, '\t').replaceAll('\n', '\r\n');
+    expect(respelled.startsWith('{\r\n\t"manifest"')).toBe(true);
+    const shape = (r: Report) => r.checks.map((c) => [c.id, c.status, c.code, c.issues.length]);
+    const [original, other] = await Promise.all([verify(serializeBundle(bundle)), verify(respelled)]);
+    expect(shape(other)).toEqual(shape(original));
+    expect(other.verdict).toBe('valid');
   });
 
   it('lists every check once, in the stable order, with its title, and carries the verifier, trust root and limitations', async () => {
@@ -106,7 +124,7 @@ describe('verifyBundle on bundles the runtime produced', () => {
 });
 
 describe('verdict unknown-signer', () => {
-  it('is given when the whole bundle is signed by keys the trust root does not list', async () => {
+  it('[R-VERIFY-1] is given when the whole bundle is signed by keys the trust root does not list', async () => {
     const bundle = await makeBundle();
     const report = await verify(bundle, trustRootFromKeyring(STRANGER));
     expect(report.verdict).toBe('unknown-signer');
@@ -137,13 +155,13 @@ describe('verdict unknown-signer', () => {
 });
 
 describe('verifyBundle refuses only a caller mistake, with a typed error', () => {
-  it('rejects a missing trust root with VERIFY_TRUST_ROOT_MISSING', async () => {
+  it('[R-SIG-13] rejects a missing trust root with VERIFY_TRUST_ROOT_MISSING', async () => {
     const bundle = await makeBundle();
     await expect(verifyBundle(bundle, undefined)).rejects.toMatchObject({ code: 'VERIFY_TRUST_ROOT_MISSING' });
     await expect(verifyBundle(bundle, null)).rejects.toMatchObject({ code: 'VERIFY_TRUST_ROOT_MISSING' });
   });
 
-  it('rejects a malformed trust root with TRUST_ROOT_INVALID listing where', async () => {
+  it('[R-SIG-16] rejects a malformed trust root with TRUST_ROOT_INVALID listing where', async () => {
     const bundle = await makeBundle();
     const bad = { ...structuredClone(TRUST_ROOT), version: 2 };
     await expect(verifyBundle(bundle, bad)).rejects.toMatchObject({ code: 'TRUST_ROOT_INVALID', pointer: '/version' });

@@ -151,9 +151,13 @@ function callCountIssue(ticketId: TicketId, calls: readonly TicketCall[], outcom
       : cap < HARNESS_ATTEMPT_CEILING
         ? `the harness calls until the proxy refuses the call past max_model_calls_per_ticket (${cap})`
         : `the harness stops after ${HARNESS_ATTEMPT_CEILING} calls`;
+  const answers =
+    calls.length > outcome.expectedCalls
+      ? `${bound}, so the calls after call ${outcome.expectedCalls} are past its bound, and none of the first ${outcome.expectedCalls} answers gives a proposal`
+      : `none of its ${plural(calls.length, 'receipted answer')} gives a proposal and ${bound}`;
   return failIssue(
     'MODEL_CALLS_MISMATCH',
-    `Ticket ${ticketId}: none of its ${plural(calls.length, 'receipted answer')} gives a proposal and ${bound}, so ${outcome.expectedCalls} receipted call(s) were due, not ${calls.length}`,
+    `Ticket ${ticketId}: ${answers}, so ${outcome.expectedCalls} receipted call(s) were due, not ${calls.length}`,
     { ticketId, note: 'receipted calls', expected: String(outcome.expectedCalls), actual: String(calls.length) },
     ...evidence,
   );
@@ -164,9 +168,11 @@ function inventedIssue(index: RecordIndex, ticketId: TicketId, calls: readonly T
   const answers =
     calls.length === 0
       ? 'the model was never called'
-      : calls.length === 1
-        ? `the model's only answer gives none (${outcome.failures[0] ?? 'unusable'})`
-        : `none of the model's ${calls.length} answers gives one (the last: ${outcome.failures.at(-1) ?? 'unusable'})`;
+      : calls.length > outcome.expectedCalls
+        ? `none of the model's ${outcome.expectedCalls} answers within the harness's bound gives one (the last: ${outcome.failures.at(-1) ?? 'unusable'}), and the harness makes no call past it`
+        : calls.length === 1
+          ? `the model's only answer gives none (${outcome.failures[0] ?? 'unusable'})`
+          : `none of the model's ${calls.length} answers gives one (the last: ${outcome.failures.at(-1) ?? 'unusable'})`;
   const applied = writes.length === 0 ? '' : ` and ${plural(writes.length, 'write')} applied (${[...new Set(writes.map((w) => w.payload.action))].join(', ')})`;
   return failIssue(
     'PROPOSAL_WITHOUT_RESPONSE',

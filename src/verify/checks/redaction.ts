@@ -19,6 +19,7 @@ import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { pointerToken } from '../pointer.js';
 import { ticketCalls } from '../derive/calls.js';
 import { recordIndex, type IndexedRecord } from '../diff/records.js';
+import { exactPlace, placer, type Placer } from './leak-place.js';
 import { redactionFindingIssues } from './redaction-findings.js';
 import { checkResult, failIssue, plural, skippedResult, warnIssue } from './result.js';
 
@@ -35,7 +36,7 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
   const wanted = new Set<string>([...requiredDetectors(policy, ruleset), ...(settings?.detectors ?? [])]);
   // DETECTOR_IDS order; ids the dlp layer does not know cannot be run (the settings check names them).
   const detectors = DETECTOR_IDS.filter((id) => wanted.has(id));
-  const leaks = (doc: JsonObject, ids: readonly DetectorId[], base: string, receiptId: string) => scanLeaks(doc, ids, base, receiptId, ruleset);
+  const leaks = (doc: JsonObject, ids: readonly DetectorId[], base: string, receiptId: string): ScannedLeaks => scanLeaks(doc, ids, base, receiptId, ruleset);
   const maxChars = Math.min(policy.redaction.maxCharsSentToModel.value, settings?.max_chars ?? Number.POSITIVE_INFINITY);
   const fields = parseFieldPaths(policy.redaction.redactFields.map((f) => f.path));
   const recordedChars = charsByTicket(ctx);
@@ -47,7 +48,8 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
     const receiptId = item.value.receipt_id;
     const view = item.value.request.view;
     const base = `${item.pointer}/request/view`;
-    issues.push(...leaks(view, detectors, base, receiptId));
+    const found = leaks(view, detectors, base, receiptId);
+    issues.push(...found.issues);
     const chars = safeViewChars(view);
     if (chars === null || chars > maxChars) {
       issues.push(
@@ -70,11 +72,11 @@ export function checkRedaction(ctx: VerifyContext): CheckResult {
         }, { pointer: recorded.pointer, payloadPointer: '/chars' }),
       );
     }
-    issues.push(...fieldIssues(view, fields, policy, base, receiptId));
+    issues.push(...fieldIssues(view, fields, policy, base, receiptId, found.place));
   }
   for (const item of ctx.items.modelResponses) {
     if (item.value === null) continue;
-    issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id));
+    issues.push(...leaks(item.value.response, DETECTOR_IDS, `${item.pointer}/response`, item.value.receipt_id).issues);
   }
   issues.push(...settingsIssues(ctx, policy, ruleset));
   for (const issue of redactionRecordIssues(ctx, maxChars)) issues.push(issue);
@@ -120,30 +122,43 @@ function requiredDetectors(policy: NormalizedPolicy, ruleset: Ruleset): string[]
   return ruleset.kind === 'older' ? required.filter((id) => ruleset.ids.includes(id)) : required;
 }
 
-function scanLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string, ruleset: Ruleset): CheckIssue[] {
+/** A document's leaks, and how to name a place in it without spelling a flagged member name. */
+interface ScannedLeaks {
+  readonly issues: readonly CheckIssue[];
+  readonly place: Placer;
+}
+
+function scanLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string, ruleset: Ruleset): ScannedLeaks {
   const found = findLeaks(doc, detectors, base, receiptId);
   if (ruleset.kind !== 'older') return found;
-  return found.map((issue) =>
+  return {
+    place: found.place,
+    issues: found.issues.map((issue) =>
     issue.code !== 'REDACTION_LEAK'
       ? issue
       : warnIssue('REDACTION_LEAK_NEWER_RULES', `${issue.message.replace(/ that the WPC requires to be redacted$/, '')}: this verifier's ruleset ${DLP_RULESET_VERSION} finds it; the job redacted with ruleset ${ruleset.version}, whose rules did not`, ...issue.evidence),
-  );
+    ),
+  };
 }
 
-function findLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string): CheckIssue[] {
+function findLeaks(doc: JsonObject, detectors: readonly DetectorId[], base: string, receiptId: string): ScannedLeaks {
   let findings;
   try {
     findings = scanDocument(doc, detectors);
   } catch {
-    return [failIssue('REDACTION_UNCHECKABLE', `the content at ${base} could not be scanned (not a plain JSON document within the scanner's limits)`, { pointer: base, receiptId })];
+    return { place: exactPlace, issues: [failIssue('REDACTION_UNCHECKABLE', `the content at ${base} could not be scanned (not a plain JSON document within the scanner's limits)`, { pointer: base, receiptId })] };
   }
-  return findings.map((f) =>
-    failIssue('REDACTION_LEAK', `${f.detector} finds ${f.kind === 'secret' ? 'a secret' : 'personal data'} in ${f.part === 'name' ? 'a member name' : 'a value'} at ${base}${f.pointer} (characters ${f.start} to ${f.end}) that the WPC requires to be redacted`, {
-      pointer: `${base}${f.pointer}`,
+  // A pointer through a member name that holds a finding would publish the finding itself.
+  const place = placer(doc, findings.filter((f) => f.part === 'name').map((f) => f.pointer));
+  const issues = findings.map((f) => {
+    const at = place(f.pointer);
+    return failIssue('REDACTION_LEAK', `${f.detector} finds ${f.kind === 'secret' ? 'a secret' : 'personal data'} in ${f.part === 'name' ? 'a member name' : 'a value'} at ${base}${at.pointer}${at.member === '' ? '' : `, ${at.member}`} (characters ${f.start} to ${f.end}) that the WPC requires to be redacted`, {
+      pointer: `${base}${at.pointer}`,
       receiptId,
       note: `${f.detector} ${f.part} ${f.start}-${f.end}`,
-    }),
-  );
+    });
+  });
+  return { place, issues };
 }
 
 /** Each ticket's signed redaction record against the view the proxy receipted for it (redaction-findings.ts). */
@@ -184,7 +199,7 @@ function safeViewChars(view: JsonObject): number | null {
 }
 
 /** Every value a redacted field path reaches must be its placeholder (or what truncation left of it). */
-function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: NormalizedPolicy, base: string, receiptId: string): CheckIssue[] {
+function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: NormalizedPolicy, base: string, receiptId: string, place: Placer): CheckIssue[] {
   if (fields.length === 0) return [];
   const issues: CheckIssue[] = [];
   const visit = (value: JsonValue, states: readonly PathState[], pointer: string): void => {
@@ -192,9 +207,10 @@ function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: Nor
     if (isMatched(fields, states)) {
       if (typeof value !== 'string' || !(REDACTED_FIELD_VALUE.test(value) || value === TRUNCATION_MARKER)) {
         const rule = policy.redaction.redactFields.find((_, i) => states.some((s) => s.path === i && s.next === fields[i]!.length));
+        const at = place(pointer);
         issues.push(
-          failIssue('REDACT_FIELD_PRESENT', `the model view of receipt ${receiptId} shows the field ${pointer} that the WPC removes (${rule?.path ?? 'redact_fields'}, ${rule?.pointer ?? ''})`, {
-            pointer: `${base}${pointer}`,
+          failIssue('REDACT_FIELD_PRESENT', `the model view of receipt ${receiptId} shows the field ${at.pointer}${at.member === '' ? '' : ` (${at.member})`} that the WPC removes (${rule?.path ?? 'redact_fields'}, ${rule?.pointer ?? ''})`, {
+            pointer: `${base}${at.pointer}`,
             receiptId,
           }),
         );

@@ -27,9 +27,17 @@ export interface CallOutcome {
   readonly refused: boolean;
 }
 
+/** The most calls the harness makes for one ticket: its own bound without a cap, else the cap up to its ceiling. */
+export function callBound(cap: number | null): number {
+  return cap === null ? HARNESS_MAX_ATTEMPTS : Math.min(cap, HARNESS_ATTEMPT_CEILING);
+}
+
 export function callOutcome(calls: readonly TicketCall[], requiredFields: readonly string[], cap: number | null): CallOutcome {
   const failures: string[] = [];
-  for (const [i, call] of calls.entries()) {
+  const bound = callBound(cap);
+  // A call past the bound is one the harness never makes: its answer cannot give the proposal, and
+  // the calls due stay `bound` (so the extra calls are counted as such, not explained by their answer).
+  for (const [i, call] of calls.slice(0, bound).entries()) {
     if (call.response === null) return { usable: null, proposal: null, failures, unknownAt: i, expectedCalls: calls.length, refused: false };
     const derived = deriveProposal(call.response, requiredFields);
     if (derived.ok) return { usable: i, proposal: derived.proposal, failures, unknownAt: null, expectedCalls: i + 1, refused: false };
@@ -40,7 +48,7 @@ export function callOutcome(calls: readonly TicketCall[], requiredFields: readon
     proposal: null,
     failures,
     unknownAt: null,
-    expectedCalls: cap === null ? HARNESS_MAX_ATTEMPTS : Math.min(cap, HARNESS_ATTEMPT_CEILING),
+    expectedCalls: bound,
     refused: cap !== null && cap < HARNESS_ATTEMPT_CEILING,
   };
 }

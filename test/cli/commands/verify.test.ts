@@ -43,7 +43,7 @@ describe('clawproof verify', () => {
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^PASS {2}structure +OK$/m);
     expect(stdout).toMatch(/^WARN {2}trust +TRUST_ROOT_DEMO_ONLY$/m);
-    expect(stdout).toMatch(/DEMO ONLY/);
+    expect(stdout).toMatch(/DEMO ONLY/); // [R-SIG-14]
     expect(stdout.match(/^(PASS|WARN|FAIL|SKIP) {2}/gm)).toHaveLength(CHECK_COUNT);
     expect(stdout).toMatch(/^Verdict: VALID$/m);
   });

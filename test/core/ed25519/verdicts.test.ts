@@ -45,7 +45,7 @@ describe('the verdict suite', () => {
     }
   });
 
-  it('contains inputs a cofactored verifier accepts and libsodium rejects, and inputs each pre-check rule rejects', () => {
+  it('[R-EDDSA-2] contains inputs a cofactored verifier accepts and libsodium rejects, and inputs each pre-check rule rejects', () => {
     const cofactoredOnly = cases.filter((c, i) => {
       const [pk, m, sig] = bytesOf(c);
       let cofactored = false;
@@ -71,7 +71,7 @@ describe('the verdict suite', () => {
   });
 });
 
-describe.each(BACKENDS)('backend %s through verifySignature', (backend) => {
+describe.each(BACKENDS)('[R-EDDSA-1] backend %s through verifySignature', (backend) => {
   it("gives libsodium's verdict on every case", async () => {
     const verdicts: boolean[] = [];
     for (const c of cases) verdicts.push(await verifySignature(...bytesOf(c), { backend }));

@@ -63,7 +63,7 @@ describe('limits on the simulated clock', () => {
     expect(recordsOfKind(bundle, 'job_end')[0]!.degraded).toBe(false);
   });
 
-  it('degrades to classify-only once the rate limit holds back more tickets than the concurrency cap', async () => {
+  it('[R-RUN-2] degrades to classify-only once the rate limit holds back more tickets than the concurrency cap', async () => {
     // R=2, C=1: #1 at 0 s, #2 at 1 s; at 2 s the window is full and 4 tickets wait (> C=1).
     const bundle = await run(wpcWithLimits({ rate_limit_per_minute: 2, max_concurrency: 1 }), 6);
     const degrade = recordsOfKind(bundle, 'limit').filter((r) => r.effect === 'degraded_classify_only');
@@ -90,7 +90,7 @@ describe('limits on the simulated clock', () => {
     expect(recordsOfKind(bundle, 'limit').some((r) => r.effect === 'degraded_classify_only')).toBe(false);
   });
 
-  it('max_model_calls_per_ticket: the proxy refuses call N+1, which is on record, and the ticket stays as it was', async () => {
+  it('[R-BUNDLE-13] max_model_calls_per_ticket: the proxy refuses call N+1, which is on record, and the ticket stays as it was', async () => {
     const model = uselessModel();
     const bundle = await run(wpcWithLimits({ max_model_calls_per_ticket: 2 }), 1, { model });
     expect(model.calls).toBe(2);
@@ -106,14 +106,14 @@ describe('limits on the simulated clock', () => {
     expect(bundle.tickets[0]!.after).toEqual(bundle.tickets[0]!.before);
   });
 
-  it('without a per-ticket cap in the WPC the harness stops after its own bound', async () => {
+  it('[R-BUNDLE-13] without a per-ticket cap in the WPC the harness stops after its own bound', async () => {
     const model = uselessModel();
     const bundle = await run(ZENDESK_WPC(), 1, { model });
     expect(model.calls).toBe(3);
     expect(recordsOfKind(bundle, 'limit')).toHaveLength(0);
   });
 
-  it('never calls more than the harness ceiling, however large the WPC cap', async () => {
+  it('[R-BUNDLE-13] never calls more than the harness ceiling, however large the WPC cap', async () => {
     const model = uselessModel();
     const bundle = await run(wpcWithLimits({ max_model_calls_per_ticket: 1_000_000 }), 1, { model });
     expect(model.calls).toBe(10);

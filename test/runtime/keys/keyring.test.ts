@@ -43,7 +43,7 @@ describe('parseKeyring', () => {
     expect(parseKeyring(serializeKeyring(demoKeyring()))).toEqual(demoKeyring());
   });
 
-  it('rejects a public key or key id that does not follow from the seed, with pointers', () => {
+  it('[R-SIG-2] [R-RUN-1] rejects a public key or key id that does not follow from the seed, with pointers', () => {
     const k = good() as unknown as { keys: Record<string, unknown>[] };
     k.keys[1]!.publicKey = k.keys[2]!.publicKey;
     k.keys[3]!.keyid = k.keys[2]!.keyid;

@@ -24,7 +24,7 @@ describe('the approver was asked exactly when the format says', () => {
     expect(await codes(none)).toEqual([]);
   });
 
-  it('APPROVAL_MODE_MISMATCH for an auto-approved run that says its approvals came from the queue', async () => {
+  it('[R-BUNDLE-21] APPROVAL_MODE_MISMATCH for an auto-approved run that says its approvals came from the queue', async () => {
     const edited = editRecords(auto, (r) => {
       if (r.kind === 'job_start') r.approval_mode = 'queue';
     });

@@ -25,7 +25,7 @@ describe('cst check', () => {
     expect(cst.evidence.some((e) => e.note?.startsWith(`jti ${claims.jti}, job ${claims.job_id}`))).toBe(true);
   });
 
-  it('fails CST_EXPIRED for a token (signed by the scope key) that expired before the receipts', async () => {
+  it('[R-BUNDLE-11] fails CST_EXPIRED for a token (signed by the scope key) that expired before the receipts', async () => {
     const bundle = await makeBundle();
     const claims = claimsOf(bundle.cst);
     const expired: CstClaims = { ...claims, iat: claims.iat - 7200, nbf: claims.iat - 7200, exp: claims.iat - 3600 };
@@ -39,7 +39,7 @@ describe('cst check', () => {
     expect(issue.message).toMatch(/^\d+ receipts or records date from after the CST expired/);
   });
 
-  it('fails CST_NOT_YET_VALID for a token issued after the run started', async () => {
+  it('[R-BUNDLE-11] fails CST_NOT_YET_VALID for a token issued after the run started', async () => {
     const bundle = await makeBundle();
     const claims = claimsOf(bundle.cst);
     rebind(bundle, mintCst({ ...claims, iat: claims.iat + 60, nbf: claims.iat + 60, exp: claims.exp + 60 }));
@@ -68,8 +68,9 @@ describe('cst check', () => {
     expect(codesOf(report, 'manifest')).toEqual(expect.arrayContaining(['MANIFEST_BINDING_MISMATCH', 'MERKLE_ROOT_MISMATCH']));
   });
 
-  it('fails CST_PIN_MISSING for a token without the policy-hash pin the WPC requires', async () => {
-    const bundle = await makeBundle();
+  // [R-WPC-3] the routing shape's pin, [R-WPC-4] the Zendesk shape's
+  it.each(['routing-auto-assign-approval', 'zendesk'] as const)('fails CST_PIN_MISSING for a token without the policy-hash pin the WPC requires (%s)', async (policy) => {
+    const bundle = await makeBundle({ policy });
     const { policy_hash: _, ...unpinned } = claimsOf(bundle.cst);
     rebind(bundle, mintCst(unpinned as CstClaims));
     const report = await verify(bundle);
@@ -84,7 +85,7 @@ describe('cst check', () => {
     expect(codesOf(report, 'cst')).toEqual(['POLICY_HASH_MISMATCH']);
   });
 
-  it('fails CST_SCOPE_EXCEEDS_POLICY for a scope the WPC denies or does not allow, and CST_SCOPE_INVALID for a malformed one', async () => {
+  it('[R-BUNDLE-10] fails CST_SCOPE_EXCEEDS_POLICY for a scope the WPC denies or does not allow, and CST_SCOPE_INVALID for a malformed one', async () => {
     const bundle = await makeBundle();
     const claims = claimsOf(bundle.cst);
     rebind(bundle, mintCst({ ...claims, scope: [...claims.scope, 'tickets.notify_customer', 'tickets.close', 'Tickets.Read', 'tickets:read'] }));
@@ -100,7 +101,7 @@ describe('cst check', () => {
     expect(checkOf(report, 'cst').issues[0]?.message).toContain('denies it (/tools/deny/0)');
   });
 
-  it('fails a token typed as something else (JWS_TYPE_MISMATCH), and claims of another issuer or subject', async () => {
+  it('[R-SIG-12] fails a token typed as something else (JWS_TYPE_MISMATCH), and claims of another issuer or subject', async () => {
     const bundle = await makeBundle();
     const claims = claimsOf(bundle.cst);
     rebind(bundle, mintCst({ ...claims, iss: 'someone-else', sub: 'job:other' }, { typ: 'at+jwt' }));
@@ -108,7 +109,7 @@ describe('cst check', () => {
     expect(codesOf(report, 'cst')).toEqual(['JWS_TYPE_MISMATCH', 'CST_CLAIM_INVALID', 'CST_CLAIM_INVALID']);
   });
 
-  it('refuses alg "none" and any other alg without checking a signature: JWS_ALG_UNSUPPORTED', async () => {
+  it('[R-SIG-8] refuses alg "none" and any other alg without checking a signature: JWS_ALG_UNSUPPORTED', async () => {
     const bundle = await makeBundle();
     const [, payload] = bundle.cst.split('.');
     const header = base64urlEncode(utf8Encode(JSON.stringify({ alg: 'none', typ: 'cst+jwt', kid: 'x' })));
@@ -118,7 +119,7 @@ describe('cst check', () => {
     expect(codesOf(report, 'structure')).toContain('JWS_ALG_UNSUPPORTED');
   });
 
-  it('fails a token signed by a scope key the trust root does not list, without reading its claims', async () => {
+  it('[R-SIG-6] fails a token signed by a scope key the trust root does not list, without reading its claims', async () => {
     const bundle = await makeBundle();
     rebind(bundle, mintCst(claimsOf(bundle.cst), {}, STRANGER));
     const report = await verify(bundle);

@@ -44,7 +44,7 @@ describe('checkDecisions on honest runs', () => {
     expect(checkDecisions(await contextOf(degraded)).status).toBe('pass');
   });
 
-  it('agrees with the harness that a call naming another ticket is INVALID_CALL', async () => {
+  it('[R-BUNDLE-23] agrees with the harness that a call naming another ticket is INVALID_CALL', async () => {
     const bundle = await run({ model: fixedModel([{ action: 'tickets.add_label', args: { label: 'x', ticket_id: 1 } }]) });
     const refused = decisionsOf(bundle).filter((d) => d.code === 'INVALID_CALL');
     expect(refused.length).toBeGreaterThan(0);
@@ -53,7 +53,7 @@ describe('checkDecisions on honest runs', () => {
 });
 
 describe('checkDecisions re-evaluates every decision', () => {
-  it('names an edited outcome: record id, recorded vs recomputed', async () => {
+  it('[R-BUNDLE-20] [R-SEM-1] names an edited outcome: record id, recorded vs recomputed', async () => {
     const target = decisionsOf(approved).find((d) => d.code === 'EXPLICIT_DENY')!;
     const bundle = editRecords(approved, (r) => {
       if (r.record_id === target.record_id && r.kind === 'decision') Object.assign(r, { outcome: 'allow', code: 'ALLOWED', rule: '/tools/allow/0', applied: true });
@@ -65,7 +65,7 @@ describe('checkDecisions re-evaluates every decision', () => {
     expect(evidence!.expected).toBe(`deny EXPLICIT_DENY ${target.rule}`);
   });
 
-  it('flags applied: true on a decision that was not an allow', async () => {
+  it('[R-SEM-2] flags applied: true on a decision that was not an allow', async () => {
     const target = decisionsOf(approved).find((d) => d.code === 'EXPLICIT_DENY')!;
     const bundle = editRecords(approved, (r) => {
       if (r.record_id === target.record_id && r.kind === 'decision') r.applied = true;
@@ -134,7 +134,7 @@ describe('checkDecisions checks the record chain', () => {
     expect(failCodes(result)).toContain('RECORD_CHAIN_BROKEN');
   });
 
-  it('finds duplicate record ids, other jobs, time running backwards and a missing job_end', async () => {
+  it('[R-BUNDLE-16] finds duplicate record ids, other jobs, time running backwards and a missing job_end', async () => {
     const records = recordsOf(approved);
     const edited = records.slice(0, -1).map((r, i) => {
       if (i === 2) return { ...r, record_id: records[1]!.record_id };

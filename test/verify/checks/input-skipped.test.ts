@@ -62,7 +62,7 @@ describe('IMPORT_ITEMS_SKIPPED (tickets check)', () => {
     expect(report.checks.find((c) => c.id === 'tickets')?.status).toBe('pass');
   });
 
-  it('refuses an input_skipped that is not in the format: an unknown member, a count below the entries listed', async () => {
+  it('[R-BUNDLE-18] refuses an input_skipped that is not in the format: an unknown member, a count below the entries listed', async () => {
     const unknown = withJobStart(skipped, (r) => ((r['input_skipped'] as { items: Record<string, unknown>[] }).items[0]!['value'] = 'the secret'));
     const a = await verifyBundle(unknown, TRUST_ROOT);
     expect(a.verdict).toBe('invalid');

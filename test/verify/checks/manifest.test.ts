@@ -35,7 +35,7 @@ describe('manifest check', () => {
     expect(issues.map((i) => i.code)).toEqual(['MANIFEST_COUNT_MISMATCH', 'MERKLE_ROOT_MISMATCH', 'MERKLE_ROOT_MISMATCH']);
   });
 
-  it('fails a re-signed manifest that binds another CST hash, jti or creation time', async () => {
+  it('[R-BUNDLE-9] fails a re-signed manifest that binds another CST hash, jti or creation time', async () => {
     const bundle = await makeBundle();
     reseal(bundle, (m) => {
       m.cst_hash = `sha256:${'3'.repeat(64)}`;

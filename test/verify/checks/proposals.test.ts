@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle, RecordPayload } from '../../../src/core/bundle/types.js';
 import { checkProposals } from '../../../src/verify/checks/proposals.js';
-import { contextOf, editRecords, failCodes, policy, run, uselessModel, withWpc } from '../diff/bundles.js';
+import { canonicalJson } from '../../../src/core/canonical.js';
+import type { JsonObject } from '../../../src/core/json.js';
+import { contextOf, editRecords, failCodes, fixedModel, policy, run, sampleTickets, uselessModel, withWpc } from '../diff/bundles.js';
 
 let good: ProofBundle; // 8 tickets, every answer gives a proposal
 let useless: ProofBundle; // every answer lacks the required fields: calls up to the cap, no proposal
@@ -70,7 +72,30 @@ describe('checkProposals re-derives each proposal from the receipted answer', ()
     const wpc = policy('routing-auto-assign-approval');
     const result = checkProposals(await contextOf(withWpc(useless, { ...wpc, limits: { ...(wpc['limits'] as object), max_model_calls_per_ticket: 2 } })));
     expect(new Set(failCodes(result))).toEqual(new Set(['MODEL_CALLS_MISMATCH']));
-    expect(result.issues[0]!.message).toMatch(/none of its 3 receipted answers gives a proposal .* so 2 receipted call\(s\) were due, not 3/);
+    expect(result.issues[0]!.message).toMatch(/max_model_calls_per_ticket \(2\), so the calls after call 2 are past its bound, .* so 2 receipted call\(s\) were due, not 3/);
+  });
+
+  it('[R-BUNDLE-13] refuses calls beyond the harness bound: a proposal from the call after it is the harness\'s, not the model\'s', async () => {
+    // Each ticket's first three answers are useless and the fourth usable: honest under a cap of 5.
+    const seen = new Map<string, number>();
+    const model = {
+      id: 'test-late',
+      classify: (view: JsonObject) => {
+        const key = canonicalJson(view);
+        const n = (seen.get(key) ?? 0) + 1;
+        seen.set(key, n);
+        return n <= 3 ? { category: 'billing' } : fixedModel([]).classify(view);
+      },
+    };
+    const wpc = policy('routing-auto-assign-approval');
+    const limits = wpc['limits'] as JsonObject;
+    const late = await run({ model, tickets: sampleTickets(2), wpc: { ...wpc, limits: { ...limits, max_model_calls_per_ticket: 5 } } });
+    expect(checkProposals(await contextOf(late)).issues).toEqual([]);
+    // Without a cap the harness stops after 3 calls: the fourth, and the proposal it gave, are past its bound.
+    const { max_model_calls_per_ticket: _cap, ...uncapped } = limits;
+    const result = checkProposals(await contextOf(withWpc(late, { ...wpc, limits: uncapped })));
+    expect(failCodes(result).sort()).toEqual(['MODEL_CALLS_MISMATCH', 'MODEL_CALLS_MISMATCH', 'PROPOSAL_WITHOUT_RESPONSE', 'PROPOSAL_WITHOUT_RESPONSE']);
+    expect(result.issues.find((i) => i.code === 'MODEL_CALLS_MISMATCH')!.message).toMatch(/the harness calls 3 times, so the calls after call 3 are past its bound.* so 3 receipted call\(s\) were due, not 4$/);
   });
 
   it('PROPOSAL_UNVERIFIABLE without a usable WPC', async () => {

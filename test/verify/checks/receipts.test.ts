@@ -67,7 +67,7 @@ describe('receipts check', () => {
     expect(codesOf(report, 'receipts')).toContain('RECEIPT_CHAIN_BROKEN');
   });
 
-  it('fails the bindings of a receipt re-signed by the proxy key for another job, token and policy', async () => {
+  it('[R-BUNDLE-7] fails the bindings of a receipt re-signed by the proxy key for another job, token and policy', async () => {
     const bundle = await makeBundle();
     rewriteReceipts(bundle, (r, i) => {
       if (i !== 0) return;
@@ -81,7 +81,7 @@ describe('receipts check', () => {
     expect(codesOf(report, 'receipts')).toEqual(['RECEIPT_JOB_MISMATCH', 'RECEIPT_CST_MISMATCH', 'RECEIPT_CST_MISMATCH', 'POLICY_HASH_MISMATCH']);
   });
 
-  it('fails receipts out of time order, and a receipt for another model than the job ran', async () => {
+  it('[R-BUNDLE-12] fails receipts out of time order, and a receipt for another model than the job ran', async () => {
     const bundle = await makeBundle();
     const lastAt = payloadOf<ReceiptPayload>(bundle.receipts[bundle.receipts.length - 1]!).at;
     rewriteReceipts(bundle, (r, i) => {

@@ -25,7 +25,7 @@ describe('redaction check', () => {
     expect(check.evidence[0]?.note).toContain('pii.email');
   });
 
-  it('fails REDACTION_LEAK with the place and detector, never the value, for an email left in a signed view', async () => {
+  it('[R-BUNDLE-14] [R-VERIFY-5] fails REDACTION_LEAK with the place and detector, never the value, for an email left in a signed view', async () => {
     const bundle = await makeBundle();
     replaceView(bundle, 0, (view) => ({ ...view, subject: `Please write to ${PLANTED_EMAIL}` }));
     const report = await verify(bundle);
@@ -36,19 +36,29 @@ describe('redaction check', () => {
     expect(JSON.stringify(check)).not.toContain(PLANTED_EMAIL);
     expect(JSON.stringify(check)).not.toContain('jane.roe');
     // The signed redaction record counted fewer characters than the view now has.
-    expect(codesOf(report, 'redaction')).toContain('REDACTION_RECORD_MISMATCH');
+    expect(codesOf(report, 'redaction')).toContain('REDACTION_RECORD_MISMATCH'); // [R-BUNDLE-19]
     expect(codesOf(report, 'model_views')).toEqual([]);
   });
 
-  it('finds a secret in a member name of a view', async () => {
+  it('[R-VERIFY-5] finds a secret in a member name of a view, and names its place without spelling the name', async () => {
     const bundle = await makeBundle();
-    replaceView(bundle, 1, (view) => ({ ...view, [`token ghp_${'a1B2c3D4e5'.repeat(3)}123456`]: 'x' }));
+    const token = `ghp_${'a1B2c3D4e5'.repeat(3)}123456`;
+    // The secret as a member name, and personal data in a value under it.
+    replaceView(bundle, 1, (view) => ({ ...view, [`token ${token}`]: { note: `write to ${PLANTED_EMAIL}` } }));
     const report = await verify(bundle);
-    const leak = checkOf(report, 'redaction').issues.find((i) => i.code === 'REDACTION_LEAK');
-    expect(leak?.evidence[0]?.note).toMatch(/^secret\.github name /);
+    const check = checkOf(report, 'redaction');
+    const leaks = check.issues.filter((i) => i.code === 'REDACTION_LEAK');
+    expect(leaks.map((l) => (l.evidence[0]?.note ?? '').replace(/ \d+-\d+$/, ''))).toEqual(['secret.github name', 'pii.email value']);
+    // Both are placed at the view holding the member, by its position among the view's names.
+    for (const leak of leaks) {
+      expect(leak.evidence[0]?.pointer).toBe('/model_views/1/request/view');
+      expect(leak.message).toMatch(/member \d+ of \d+ in document order, whose name is not repeated here/);
+    }
+    expect(JSON.stringify(report)).not.toContain(token);
+    expect(JSON.stringify(report)).not.toContain(PLANTED_EMAIL);
   });
 
-  it('fails REDACTION_LEAK for personal data in a model response (every detector runs on responses)', async () => {
+  it('[R-BUNDLE-15] fails REDACTION_LEAK for personal data in a model response (every detector runs on responses)', async () => {
     const bundle = await makeBundle();
     const entry = bundle.model_responses[2]!;
     entry.response = { ...entry.response, rationale: `customer phone +49 30 1234567` };
@@ -61,7 +71,7 @@ describe('redaction check', () => {
     expect(leak?.evidence[0]?.pointer).toBe('/model_responses/2/response/rationale');
   });
 
-  it('fails MAX_CHARS_EXCEEDED for a view longer than max_chars_sent_to_model', async () => {
+  it('[R-BUNDLE-14] fails MAX_CHARS_EXCEEDED for a view longer than max_chars_sent_to_model', async () => {
     const bundle = await makeBundle();
     replaceView(bundle, 0, (view) => ({ ...view, subject: 'lorem ipsum '.repeat(600) }));
     const report = await verify(bundle);

@@ -29,7 +29,7 @@ describe('replay check', () => {
     expect(checkOf(report, 'replay').evidence[0]?.note).toContain('compared with 2 tokens seen before');
   });
 
-  it('fails CST_JTI_MISMATCH and JOB_ID_MISMATCH for receipts and a manifest re-signed for another token and job', async () => {
+  it('[R-BUNDLE-9] fails CST_JTI_MISMATCH and JOB_ID_MISMATCH for receipts and a manifest re-signed for another token and job', async () => {
     const bundle = await makeBundle();
     rewriteReceipts(bundle, (r, i) => {
       if (i === 1) r.cst_jti = 'cst_replayed';

@@ -13,7 +13,7 @@ const isDegrade = (r: RecordPayload) => r.kind === 'limit' && r.effect === 'degr
 const codes = async (b: ProofBundle) => failCodes(checkSchedule(await contextOf(b)));
 
 describe('checkSchedule re-derives the run from job_start, the WPC and the receipts', () => {
-  it('passes the schedule the runtime ran, degrade included', async () => {
+  it('[R-RUN-2] passes the schedule the runtime ran, degrade included', async () => {
     expect(recordsOf(degraded).some(isDegrade)).toBe(true);
     expect(await codes(degraded)).toEqual([]);
   });
@@ -86,7 +86,7 @@ describe('checkSchedule re-derives the run from job_start, the WPC and the recei
     expect(await codes(edited)).toContain('TICKET_NOT_IN_FLIGHT');
   });
 
-  it('JOB_LIMITS_MISMATCH for job_start limits other than the WPC\'s and the format\'s', async () => {
+  it('[R-BUNDLE-17] JOB_LIMITS_MISMATCH for job_start limits other than the WPC\'s and the format\'s', async () => {
     const edited = editRecords(degraded, (r) => {
       if (r.kind === 'job_start') r.limits = { ...r.limits, harness_attempt_ceiling: 50, max_concurrency: 9 };
     });

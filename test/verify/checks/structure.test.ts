@@ -25,7 +25,7 @@ describe('structure check', () => {
     expect(checkOf(report, 'structure').code).toBe('VERSION_UNSUPPORTED');
   });
 
-  it('fails unknown members at every level with UNKNOWN_FIELD and their pointers', async () => {
+  it('[R-BUNDLE-1] [R-BUNDLE-6] [R-VERIFY-2] fails unknown members at every level with UNKNOWN_FIELD and their pointers', async () => {
     const bundle = (await makeBundle()) as unknown as Record<string, unknown> & { tickets: Record<string, unknown>[]; model_views: { request: Record<string, unknown> }[] };
     bundle.extra = 1;
     bundle.tickets[0]!.note = 'x';
@@ -35,7 +35,7 @@ describe('structure check', () => {
     expect(issues.map((i) => i.evidence[0]?.pointer)).toEqual(['/extra', '/model_views/0/request/temperature', '/tickets/0/note']);
   });
 
-  it('fails wrong types and missing members with WRONG_TYPE and FIELD_MISSING at their pointers', async () => {
+  it('[R-BUNDLE-6] [R-VERIFY-2] fails wrong types and missing members with WRONG_TYPE and FIELD_MISSING at their pointers', async () => {
     const bundle = await makeBundle();
     const raw = bundle as unknown as Record<string, unknown> & { tickets: Record<string, unknown>[] };
     raw.tickets[1]!.ticket_id = '10002';
@@ -74,7 +74,7 @@ describe('structure check', () => {
     expect(report.verdict).toBe('invalid');
   });
 
-  it('fails an envelope whose payload is not strict base64 with ENVELOPE_MALFORMED at the payload', async () => {
+  it('[R-ENC-7] [R-SIG-3] fails an envelope whose payload is not strict base64 with ENVELOPE_MALFORMED at the payload', async () => {
     const bundle = await makeBundle();
     bundle.receipts[1] = { ...bundle.receipts[1]!, payload: bundle.receipts[1]!.payload.replace(/=*$/, '') + '-_' };
     const report = await verify(bundle);
@@ -94,7 +94,7 @@ describe('structure check', () => {
     expect(found).toEqual(expect.arrayContaining([['ENVELOPE_MALFORMED', '/receipts/0/signatures/0/sig'], ['SIGNATURE_COUNT_INVALID', '/records/0/signatures']]));
   });
 
-  it('fails an envelope of the wrong payload type (a record placed among receipts) and never reads it as a receipt', async () => {
+  it('[R-SIG-5] [R-BUNDLE-5] fails an envelope of the wrong payload type (a record placed among receipts) and never reads it as a receipt', async () => {
     const bundle = await makeBundle();
     bundle.receipts[0] = bundle.records[1]!;
     const report = await verify(bundle);
@@ -102,7 +102,7 @@ describe('structure check', () => {
     expect(codesOf(report, 'receipts')).toContain('PAYLOAD_TYPE_MISMATCH');
   });
 
-  it('fails a duplicate member inside a signed payload, even under a valid signature: PAYLOAD_DUPLICATE_KEY', async () => {
+  it('[R-BUNDLE-4] fails a duplicate member inside a signed payload, even under a valid signature: PAYLOAD_DUPLICATE_KEY', async () => {
     const bundle = await makeBundle();
     const text = utf8Decode(base64Decode(bundle.receipts[0]!.payload));
     // Two readers could take either value of seq: signed bytes must have one reading.
@@ -115,7 +115,7 @@ describe('structure check', () => {
     expect(codesOf(report, 'receipts')).toContain('PAYLOAD_DUPLICATE_KEY');
   });
 
-  it('fails a signed payload that is JSON but not its RFC 8785 form with PAYLOAD_NOT_CANONICAL', async () => {
+  it('[R-BUNDLE-4] [R-VERIFY-3] fails a signed payload that is JSON but not its RFC 8785 form with PAYLOAD_NOT_CANONICAL', async () => {
     const bundle = await makeBundle();
     const payload = JSON.parse(utf8Decode(base64Decode(bundle.records[0]!.payload))) as Record<string, unknown>;
     bundle.records[0] = signRawPayload('record', 'harness', utf8Encode(JSON.stringify(payload, null, 1)));
@@ -156,7 +156,7 @@ describe('structure check', () => {
     expect(issue?.evidence[0]).toMatchObject({ pointer: '/receipts/0', payloadPointer: '/v' });
   });
 
-  it('fails timestamps, digests and ids that are not in their one accepted spelling', async () => {
+  it('[R-ENC-15] fails timestamps, digests and ids that are not in their one accepted spelling', async () => {
     const bundle = await makeBundle();
     rewriteReceipts(bundle, (r, i) => {
       if (i === 0) r.at = r.at.replace(/\.\d{3}Z$/, 'Z');

@@ -23,7 +23,7 @@ describe('checkTickets', () => {
     expect(result.evidence).toHaveLength(auto.tickets.length);
   });
 
-  it('names the edited field with expected and recorded values, even when ticket_done was re-signed to match', async () => {
+  it('[R-BUNDLE-22] names the edited field with expected and recorded values, even when ticket_done was re-signed to match', async () => {
     const bundle = editTickets(auto, (t) => {
       if (t.ticket_id === assigned.ticket_id) t.after.priority = 'urgent';
     });

@@ -34,7 +34,7 @@ describe('trust check', () => {
     expect(roles).toEqual(expect.arrayContaining(['role controls', 'role scope', 'role proxy', 'role harness', 'role approver']));
   });
 
-  it('fails a receipt edited and re-signed with a key outside the trust root: KEY_NOT_TRUSTED, its content unread', async () => {
+  it('[R-SIG-6] [R-SIG-13] [R-VERIFY-1] [R-BUNDLE-3] fails a receipt edited and re-signed with a key outside the trust root: KEY_NOT_TRUSTED, its content unread', async () => {
     const bundle = await makeBundle();
     bundle.receipts[1] = edited<ReceiptPayload>(bundle.receipts[1]!, 'receipt', 'proxy', (r) => {
       r.model = 'gpt-unknown';
@@ -55,7 +55,7 @@ describe('trust check', () => {
     expect(issue?.message).toContain('lists only for role harness, not for proxy');
   });
 
-  it('fails KEY_OUTSIDE_VALIDITY when the proxy key became valid only after the receipts were signed', async () => {
+  it('[R-BUNDLE-3] [R-VERIFY-4] fails KEY_OUTSIDE_VALIDITY when the proxy key became valid only after the receipts were signed', async () => {
     const bundle = await makeBundle();
     const shifted = trustRootWith((k) => {
       if (k.role === 'proxy') k.validFrom = '2026-02-01T00:00:00Z';
@@ -86,7 +86,7 @@ describe('trust check', () => {
   });
 
   describe('malleated signatures never verify', () => {
-    it('rejects a receipt signature with S replaced by S + L', async () => {
+    it('[R-EDDSA-1] rejects a receipt signature with S replaced by S + L', async () => {
       const bundle = await makeBundle();
       const sig = base64Decode(bundle.receipts[0]!.signatures[0]!.sig);
       const malleated = withSPlusL(sig);
@@ -99,7 +99,7 @@ describe('trust check', () => {
       expect(codesOf(report, 'receipts')).toContain('SIGNATURE_INVALID');
     });
 
-    it('rejects a manifest signature whose R carries a point of order 8 (valid only under the cofactored equation)', async () => {
+    it('[R-EDDSA-2] rejects a manifest signature whose R carries a point of order 8 (valid only under the cofactored equation)', async () => {
       const bundle = await makeBundle();
       const harness = signerFor(KEYRING, 'harness');
       const message = paeOf(bundle.manifest);

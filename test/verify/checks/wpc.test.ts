@@ -20,7 +20,7 @@ describe('wpc check', () => {
     expect(wpc.evidence.some((e) => e.note?.includes('WPC_APPROVAL_FOR_DENIED_ACTION'))).toBe(true);
   });
 
-  it('fails POLICY_HASH_MISMATCH when the WPC is swapped for another policy validly signed by the controls key', async () => {
+  it('[R-BUNDLE-7] fails POLICY_HASH_MISMATCH when the WPC is swapped for another policy validly signed by the controls key', async () => {
     const bundle = await makeBundle();
     const other = readPolicy('zendesk');
     bundle.wpc = signPayload('wpc', 'controls', other);
@@ -46,7 +46,7 @@ describe('wpc check', () => {
     expect(checkOf(report, 'manifest').status).toBe('pass');
   });
 
-  it('fails WPC_INVALID with the policy validator\'s pointer for a signed WPC that does not validate', async () => {
+  it('[R-BUNDLE-8] fails WPC_INVALID with the policy validator\'s pointer for a signed WPC that does not validate', async () => {
     const bundle = await makeBundle();
     const wpc = readPolicy('routing-auto-assign-approval') as Record<string, unknown>;
     (wpc.tools as Record<string, unknown>).deni = ['tickets.delete'];

@@ -81,6 +81,25 @@ describe('the verifier effect rules agree with the runtime executor (written apa
   });
 });
 
+describe('argument rules', () => {
+  it('[R-BUNDLE-23] refuses a ticket action naming another ticket, verifier and executor alike', () => {
+    for (const check of [callProblem, argsProblem]) {
+      expect(check('tickets.add_label', { label: 'vip', ticket_id: TICKET }, TICKET)).toBeNull();
+      expect(check('tickets.add_label', { label: 'vip', ticket_id: TICKET + 1 }, TICKET)).not.toBeNull();
+      expect(check('tickets.close', { ticket_id: String(TICKET) }, TICKET)).not.toBeNull();
+    }
+  });
+
+  it('[R-BUNDLE-24] refuses an assign whose queue, group and agent name different queues', () => {
+    for (const check of [callProblem, argsProblem]) {
+      expect(check('tickets.assign', { queue: 'billing', group_id: 360001000101, assignee_id: 421000000101 }, TICKET)).toBeNull();
+      expect(check('tickets.assign', { queue: 'billing', assignee_id: 421000000102 }, TICKET)).not.toBeNull();
+      expect(check('tickets.assign', { queue: 'billing', group_id: 360001000102 }, TICKET)).not.toBeNull();
+      expect(check('tickets.assign', { group_id: 360001000101, assignee_id: 421000000102 }, TICKET)).not.toBeNull();
+    }
+  });
+});
+
 describe('effect rules', () => {
   it('assigning a queue sets its group and clears the agent', () => {
     const next = applyCall(STATE, 'tickets.assign', { queue: 'billing' });
