@@ -31,6 +31,7 @@ export const REQUIREMENT_PREFIXES: Readonly<Record<string, string>> = {
   '90-verification.md': 'VERIFY',
   '91-verification-semantics.md': 'SEM',
   '95-security.md': 'SEC',
+  '96-conformance.md': 'CONF',
 };
 
 const BYTES = 'test/core/bytes.test.ts';
@@ -52,6 +53,7 @@ const INPUT = 'test/verify/input.test.ts';
 const HOSTILE = 'test/verify/hostile.test.ts';
 const CALL_OUTCOME = 'test/verify/derive/call-outcome.test.ts';
 const EFFECTS = 'test/verify/diff/effects.test.ts';
+const CONFORMANCE_COMPARE = 'test/verify/conformance/compare.test.ts';
 const check = (name: string): string => `test/verify/checks/${name}.test.ts`;
 
 export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
@@ -136,4 +138,9 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   // 91 Verification semantics
   'R-SEM-1': { binds: 'verifier', codes: ['DECISION_MISMATCH'], tests: [check('decisions')] },
   'R-SEM-2': { binds: 'verifier', codes: ['DECISION_MISMATCH'], tests: [check('decisions')] },
+  // 96 Conformance (binds whoever runs the suite: the runner holds a verifier under test to it)
+  'R-CONF-1': { binds: 'verifier', tests: ['test/cli/conformance/load-suite.test.ts'] },
+  'R-CONF-2': { binds: 'verifier', tests: [CONFORMANCE_COMPARE] },
+  'R-CONF-3': { binds: 'verifier', tests: [CONFORMANCE_COMPARE] },
+  'R-CONF-4': { binds: 'verifier', tests: [CONFORMANCE_COMPARE] },
 };

@@ -48,7 +48,7 @@ describe('readCaseFiles', () => {
     expect(files.ok && new TextDecoder().decode(files.input)).toBe('null');
   });
 
-  it('refuses an input whose SHA-256 is not the manifest\'s, and a file that is missing', async () => {
+  it('[R-CONF-1] refuses an input whose SHA-256 is not the manifest\'s, and a file that is missing', async () => {
     const other = await loadSuite(copyWith((m) => (m.cases[0]!.input.sha256 = '0'.repeat(64))));
     expect(await readCaseFiles(other.cases[0]!)).toEqual({
       ok: false,

@@ -20,7 +20,7 @@ describe('compareOutcome', () => {
     expect(compareOutcome(EXPECTED, reordered)).toEqual({ must: [], should: [] });
   });
 
-  it('holds the verdict, the set of failing checks and each check\'s code to MUST', () => {
+  it('[R-CONF-2] [R-CONF-3] [R-CONF-4] holds the verdict, the set of failing checks and each check\'s code to MUST', () => {
     const wrong: Outcome = {
       ...same(),
       verdict: 'unknown-signer',
