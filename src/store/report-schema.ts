@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { Digest } from '../core/hash.js';
 import type { JsonValue } from '../core/json.js';
 import type { RoutingState } from '../core/bundle/types.js';
+import { CODES } from '../format/codes.js';
 import { CHECK_IDS, type Report } from '../verify/report.js';
 import type { TimelineEntry } from '../verify/diff/types.js';
 import { ROUTING_FIELDS } from '../verify/diff/effects.js';
@@ -50,10 +51,10 @@ const check = z.object({
   id: z.enum(CHECK_IDS),
   title: z.string(),
   status: z.enum(['pass', 'fail', 'warn', 'skipped']),
-  code: z.string(),
+  code: z.enum([...CODES, 'OK', 'SKIPPED']),
   message: z.string(),
   evidence: z.array(evidence),
-  issues: z.array(z.object({ severity: z.enum(['fail', 'warn']), code: z.string(), message: z.string(), evidence: z.array(evidence) })),
+  issues: z.array(z.object({ severity: z.enum(['fail', 'warn']), code: z.enum(CODES), message: z.string(), evidence: z.array(evidence) })),
 });
 
 const cause = z.object({

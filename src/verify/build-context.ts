@@ -118,7 +118,7 @@ function wpcView(view: EnvelopeView<JsonObject>, json: unknown): WpcView {
     const problems =
       json === null
         ? view.problems
-        : [...view.problems, { severity: 'fail' as const, code: 'WPC_INVALID', message: 'the signed WPC payload is not a JSON object', evidence: [{ pointer: '/wpc' }] }];
+        : [...view.problems, { severity: 'fail', code: 'WPC_INVALID', message: 'the signed WPC payload is not a JSON object', evidence: [{ pointer: '/wpc' }] } satisfies CheckIssue];
     return { ...view, problems, payload: null, policyHash: null, policy: null, wpcProblems: [] };
   }
   const payload = json as JsonObject;

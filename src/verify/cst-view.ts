@@ -12,7 +12,7 @@ import { verifySignature, type VerifySignatureOptions } from '../core/ed25519/in
 import type { CstClaims } from '../core/bundle/types.js';
 import type { CstView, SignatureStatus } from './context.js';
 import { MAX_PAYLOAD_DEPTH } from './limits.js';
-import type { CheckIssue, Evidence } from './report.js';
+import type { CheckCode, CheckIssue, Evidence } from './report.js';
 import { cstClaimsSchema } from './schemas/payloads.js';
 import { zodIssuesToReport } from './schemas/issues.js';
 import type { KeyResolver } from './trusted-keys.js';
@@ -97,6 +97,6 @@ function hashToken(token: string): Digest {
   }
 }
 
-function fail(code: string, message: string, evidence: Evidence): CheckIssue {
+function fail(code: CheckCode, message: string, evidence: Evidence): CheckIssue {
   return { severity: 'fail', code, message, evidence: [evidence] };
 }

@@ -7,7 +7,7 @@ import { BUNDLE_MEDIA_TYPE, BUNDLE_VERSION } from '../core/bundle/media-types.js
 import type { JsonObject } from '../core/json.js';
 import { MAX_APPROVALS, MAX_MODEL_VIEWS, MAX_RECEIPTS, MAX_RECORDS, MAX_TICKETS } from './limits.js';
 import { pointerToken } from './pointer.js';
-import type { CheckIssue } from './report.js';
+import type { CheckCode, CheckIssue } from './report.js';
 import { BUNDLE_MEMBERS, LIST_MEMBERS, type ListMember } from './schemas/bundle.js';
 
 export const LIST_CAPS: Readonly<Record<ListMember, number>> = {
@@ -27,7 +27,7 @@ export interface DocumentShape {
 
 export function checkDocumentShape(document: JsonObject): DocumentShape {
   const issues: CheckIssue[] = [];
-  const fail = (code: string, pointer: string, message: string) =>
+  const fail = (code: CheckCode, pointer: string, message: string) =>
     issues.push({ severity: 'fail', code, message, evidence: [{ pointer }] });
 
   const mediaType = document.mediaType;

@@ -15,7 +15,7 @@ import { parseStrictJson, type JsonValue } from '../core/json.js';
 import type { TrustRole } from '../core/trust-root.js';
 import type { EnvelopeView, SignatureStatus } from './context.js';
 import { MAX_PAYLOAD_DEPTH } from './limits.js';
-import type { CheckIssue } from './report.js';
+import type { CheckCode, CheckIssue } from './report.js';
 import { zodIssuesToReport, type IssuePlace } from './schemas/issues.js';
 import type { KeyResolver } from './trusted-keys.js';
 
@@ -163,6 +163,6 @@ function canonicalBytesOrEmpty(json: JsonValue): Uint8Array {
   }
 }
 
-function issue(code: string, message: string, evidence: CheckIssue['evidence'][number]): CheckIssue {
+function issue(code: CheckCode, message: string, evidence: CheckIssue['evidence'][number]): CheckIssue {
   return { severity: 'fail', code, message, evidence: [evidence] };
 }

@@ -14,6 +14,7 @@ import { canonicalBytes } from '../core/canonical.js';
 import { isClawproofError } from '../core/errors.js';
 import { sha256, type Digest } from '../core/hash.js';
 import { parseStrictJson, type JsonObject, type JsonValue } from '../core/json.js';
+import type { InputCode } from '../format/codes.js';
 import { checkJsonValueBounds } from './json-value-bounds.js';
 import type { CheckIssue, Evidence } from './report.js';
 
@@ -26,14 +27,7 @@ export type BundleInput =
   | { readonly ok: true; readonly document: JsonObject; readonly hash: Digest; readonly bytes: number }
   | { readonly ok: false; readonly issue: CheckIssue; readonly hash: Digest | null; readonly bytes: number };
 
-export type InputCode =
-  | 'INPUT_TOO_LARGE'
-  | 'INPUT_TOO_DEEP'
-  | 'INPUT_NOT_UTF8'
-  | 'INPUT_DUPLICATE_KEY'
-  | 'INPUT_NOT_JSON'
-  | 'INPUT_NOT_JSON_DATA'
-  | 'INPUT_NOT_OBJECT';
+export type { InputCode } from '../format/codes.js';
 
 /** Core parser codes and what they mean for a bundle document. */
 const PARSE_CODES: Readonly<Record<string, InputCode>> = {

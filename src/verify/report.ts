@@ -5,48 +5,15 @@
  */
 import type { Digest } from '../core/hash.js';
 import type { TicketId } from '../core/bundle/types.js';
+import type { CheckId } from '../format/checks.js';
+import type { CheckCode, IssueSeverity, ResultCode } from '../format/codes.js';
 import type { TicketDiff, TimelineEntry } from './diff/types.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skipped';
 
-/** Stable ids of the checks, in the order a report lists them. */
-export const CHECK_IDS = [
-  'structure',
-  'trust',
-  'wpc',
-  'cst',
-  'receipts',
-  'model_views',
-  'redaction',
-  'proposals',
-  'decisions',
-  'approvals',
-  'limits',
-  'schedule',
-  'tickets',
-  'replay',
-  'manifest',
-] as const;
-export type CheckId = (typeof CHECK_IDS)[number];
-
-/** Human titles of the checks, as a report and the UI show them. */
-export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
-  structure: 'Structure and version',
-  trust: 'Signers in the trust root',
-  wpc: 'Work Policy Contract',
-  cst: 'Capability-scoped token',
-  receipts: 'Gateway receipts',
-  model_views: 'Model views match receipts',
-  redaction: 'Redaction re-run',
-  proposals: 'Proposals re-derived from receipted answers',
-  decisions: 'Tool decisions re-evaluated',
-  approvals: 'Approvals of proposals',
-  limits: 'Limits held',
-  schedule: 'Schedule re-derived',
-  tickets: 'Ticket diffs',
-  replay: 'Anti-replay',
-  manifest: 'Manifest and Merkle root',
-};
+// The check ids, titles and codes are the format's (src/format); re-exported for existing importers.
+export { CHECK_IDS, CHECK_TITLES, type CheckId } from '../format/checks.js';
+export type { CheckCode, IssueSeverity, ResultCode } from '../format/codes.js';
 
 /** What a check looked at: enough for the UI to link to the exact receipt, record, field or ticket. */
 export interface Evidence {
@@ -67,9 +34,9 @@ export interface Evidence {
 }
 
 export interface CheckIssue {
-  readonly severity: 'fail' | 'warn';
-  /** Stable code, e.g. SIGNATURE_INVALID, POLICY_HASH_MISMATCH, RECEIPT_CHAIN_BROKEN. */
-  readonly code: string;
+  readonly severity: IssueSeverity;
+  /** Stable code from the registry (src/format/codes.ts), e.g. SIGNATURE_INVALID, RECEIPT_CHAIN_BROKEN. */
+  readonly code: CheckCode;
   readonly message: string;
   readonly evidence: readonly Evidence[];
 }
@@ -79,7 +46,7 @@ export interface CheckResult {
   readonly title: string;
   readonly status: CheckStatus;
   /** 'OK' on pass, 'SKIPPED' when skipped, else the code of the first issue of the worst severity. */
-  readonly code: string;
+  readonly code: ResultCode;
   /** One plain-language sentence: what was checked and what was found. */
   readonly message: string;
   /** What the check looked at (on pass too: an auditor sees the coverage). */

@@ -7,20 +7,20 @@
  *    (SIGNATURE_UNVERIFIED), or a check that could not be made without the unread part (a code
  *    ending in _UNVERIFIABLE, or evidence pointing only into unread parts, or into unsigned
  *    entries whose only explanation, all records or all receipts, is unread). The bundle may be
- *    fine; the auditor's trust root does not vouch for it.
+ *    fine; the auditor's trust root does not vouch for it. Each code's role is its registry
+ *    entry's `unknownSigner` (src/format/codes.ts).
  *  - invalid: anything else.
  */
+import { CHECK_CODES, UNKNOWN_SIGNER_CODES, isCheckCode } from '../format/codes.js';
 import type { VerifyContext } from './context.js';
 import type { CheckIssue, CheckResult, Verdict } from './report.js';
-
-const UNTRUSTED_CODES: ReadonlySet<string> = new Set(['KEY_NOT_TRUSTED', 'SIGNATURE_UNVERIFIED']);
 
 export function verdictOf(checks: readonly CheckResult[], ctx: VerifyContext | null): Verdict {
   const failures = checks.flatMap((c) => c.issues.filter((i) => i.severity === 'fail'));
   const failed = checks.some((c) => c.status === 'fail');
   const skipped = checks.some((c) => c.status === 'skipped');
   if (!failed && !skipped && failures.length === 0) return 'valid';
-  if (ctx === null || !failures.some((i) => UNTRUSTED_CODES.has(i.code))) return 'invalid';
+  if (ctx === null || !failures.some((i) => UNKNOWN_SIGNER_CODES.has(i.code))) return 'invalid';
   const unread = unreadParts(ctx);
   // A failed check without issues cannot be explained by an unknown signer.
   if (checks.some((c) => c.status === 'fail' && c.issues.every((i) => i.severity !== 'fail'))) return 'invalid';
@@ -28,7 +28,9 @@ export function verdictOf(checks: readonly CheckResult[], ctx: VerifyContext | n
 }
 
 function isConsequence(issue: CheckIssue, unread: Unread): boolean {
-  if (UNTRUSTED_CODES.has(issue.code) || issue.code.endsWith('_UNVERIFIABLE')) return true;
+  // A code outside the registry (a hand-made report) is judged by its evidence, never excused.
+  const role = isCheckCode(issue.code) ? CHECK_CODES[issue.code].unknownSigner : 'evidence';
+  if (role === 'cause' || role === 'consequence') return true;
   const pointers = issue.evidence.map((e) => e.pointer).filter((p): p is string => p !== undefined);
   return pointers.length > 0 && pointers.every((p) => unread.covers(p));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { VerifyContext } from '../../src/verify/context.js';
-import { CHECK_IDS, type CheckIssue, type CheckResult } from '../../src/verify/report.js';
+import { CHECK_IDS, type CheckCode, type CheckIssue, type CheckResult } from '../../src/verify/report.js';
 import { checkResult, skippedResult } from '../../src/verify/checks/result.js';
 import { verdictOf } from '../../src/verify/verdict.js';
 
@@ -18,7 +18,7 @@ function context(parts: { wpc?: Status; receipts?: Status[]; records?: Status[] 
   } as unknown as VerifyContext;
 }
 
-const fail = (code: string, pointer?: string): CheckIssue => ({ severity: 'fail', code, message: code, evidence: pointer === undefined ? [] : [{ pointer }] });
+const fail = (code: CheckCode, pointer?: string): CheckIssue => ({ severity: 'fail', code, message: code, evidence: pointer === undefined ? [] : [{ pointer }] });
 
 /** All checks passing, with `results` replacing theirs. */
 function checks(...results: CheckResult[]): CheckResult[] {
@@ -61,7 +61,7 @@ describe('verdictOf', () => {
     const trust = checkResult('trust', [fail('KEY_NOT_TRUSTED', '/receipts/0')], [], '');
     expect(verdictOf(checks(trust, checkResult('receipts', [fail('RECEIPT_CHAIN_BROKEN', '/receipts/1')], [], '')), ctx)).toBe('invalid');
     // Ticket entries are explained by records, which are readable here.
-    expect(verdictOf(checks(trust, checkResult('tickets', [fail('TICKET_DIFF_MISMATCH', '/tickets/0')], [], '')), ctx)).toBe('invalid');
+    expect(verdictOf(checks(trust, checkResult('tickets', [fail('TICKET_STATE_MISMATCH', '/tickets/0')], [], '')), ctx)).toBe('invalid');
     // A failure without any evidence cannot be traced to the unread parts.
     expect(verdictOf(checks(trust, checkResult('manifest', [fail('MERKLE_ROOT_MISMATCH')], [], '')), ctx)).toBe('invalid');
     // A signature that does not verify under a trusted key is tampering, not an unknown signer.

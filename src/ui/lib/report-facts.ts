@@ -3,7 +3,7 @@
  * file is not a readable bundle, and the words for a verdict.
  */
 import { BUNDLE_MEDIA_TYPE } from '../../core/bundle/media-types.js';
-import type { CheckResult, CheckStatus, Report, Verdict } from '../../verify/report.js';
+import type { CheckCode, CheckResult, CheckStatus, Report, Verdict } from '../../verify/report.js';
 
 export type FileProblemKind = 'not-a-bundle' | 'damaged' | 'unknown-version' | 'too-large';
 
@@ -15,11 +15,11 @@ export interface FileProblem {
   readonly message: string;
 }
 
-const NOT_A_BUNDLE = new Set(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8', 'INPUT_NOT_OBJECT', 'INPUT_NOT_JSON_DATA', 'MEDIA_TYPE_UNKNOWN']);
-const TOO_LARGE = new Set(['INPUT_TOO_LARGE', 'ARRAY_TOO_LONG']);
+const NOT_A_BUNDLE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8', 'INPUT_NOT_OBJECT', 'INPUT_NOT_JSON_DATA', 'MEDIA_TYPE_UNKNOWN']);
+const TOO_LARGE = new Set<CheckCode>(['INPUT_TOO_LARGE', 'ARRAY_TOO_LONG']);
 
 /** Text damage (cut short, bad bytes) in a file that names the bundle media type near its start. */
-const DAMAGE = new Set(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8']);
+const DAMAGE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8']);
 
 /**
  * Whether the file announces itself as a Clawproof bundle: its media type within the first bytes
@@ -41,7 +41,7 @@ export function fileProblem(report: Report, claimsBundle = false): FileProblem |
   if (structure === undefined || structure.status !== 'fail') return null;
   const issues = structure.issues.filter((issue) => issue.severity === 'fail');
   const codes = issues.map((issue) => issue.code);
-  const first = (predicate: (code: string) => boolean) => issues.find((issue) => predicate(issue.code)) ?? issues[0];
+  const first = (predicate: (code: CheckCode) => boolean) => issues.find((issue) => predicate(issue.code)) ?? issues[0];
   if (claimsBundle && codes.some((code) => DAMAGE.has(code))) {
     const issue = first((code) => DAMAGE.has(code));
     return {

@@ -3,7 +3,7 @@
  * warn over pass), the code that of the first issue of that severity, or OK. Every check, including
  * those with nothing to look at, says what it covered in `evidence`.
  */
-import { CHECK_TITLES, type CheckId, type CheckIssue, type CheckResult, type Evidence } from '../report.js';
+import { CHECK_TITLES, type CheckCode, type CheckId, type CheckIssue, type CheckResult, type Evidence } from '../report.js';
 
 export function checkResult(id: CheckId, issues: readonly CheckIssue[], evidence: readonly Evidence[], message: string): CheckResult {
   const firstFail = issues.find((i) => i.severity === 'fail');
@@ -24,11 +24,11 @@ export function skippedResult(id: CheckId, message: string, evidence: readonly E
   return { id, title: CHECK_TITLES[id], status: 'skipped', code: 'SKIPPED', message, evidence, issues: [] };
 }
 
-export function failIssue(code: string, message: string, ...evidence: Evidence[]): CheckIssue {
+export function failIssue(code: CheckCode, message: string, ...evidence: Evidence[]): CheckIssue {
   return { severity: 'fail', code, message, evidence };
 }
 
-export function warnIssue(code: string, message: string, ...evidence: Evidence[]): CheckIssue {
+export function warnIssue(code: CheckCode, message: string, ...evidence: Evidence[]): CheckIssue {
   return { severity: 'warn', code, message, evidence };
 }
 

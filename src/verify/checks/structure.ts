@@ -6,10 +6,10 @@
  * check and each part's own check report them.
  */
 import type { VerifyContext } from '../context.js';
-import type { CheckIssue, CheckResult } from '../report.js';
+import type { CheckCode, CheckIssue, CheckResult } from '../report.js';
 import { checkResult, plural } from './result.js';
 
-const SIGNATURE_CODES: ReadonlySet<string> = new Set(['SIGNATURE_INVALID', 'SIGNATURE_UNVERIFIED']);
+const SIGNATURE_CODES: ReadonlySet<CheckCode> = new Set(['SIGNATURE_INVALID', 'SIGNATURE_UNVERIFIED']);
 
 export function checkStructure(ctx: VerifyContext): CheckResult {
   const views = [ctx.wpc, ctx.cst, ...ctx.receipts, ...ctx.records, ...ctx.approvals, ctx.manifest];

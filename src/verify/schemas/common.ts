@@ -4,13 +4,13 @@
  * carries its stable issue code in `params.code`, which issues.ts turns into the report's code.
  */
 import { z } from 'zod';
-import { base64Decode } from '../../core/bytes.js';
+import type { SchemaCode } from '../../format/codes.js';
 import { isDigest } from '../../core/hash.js';
 import { parseUtcTimestamp } from '../../core/trust-root.js';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../limits.js';
 
 /** A refinement with a stable code: `.check(coded(fn, 'DIGEST_INVALID', 'must be ...'))`. */
-function coded<T>(fn: (value: T) => boolean, code: string, message: string) {
+function coded<T>(fn: (value: T) => boolean, code: SchemaCode, message: string) {
   return z.refine<T>(fn, { message, params: { code } });
 }
 
@@ -38,21 +38,6 @@ export const ticketId = z.int().min(1);
 /** NumericDate (RFC 7519 sec 2): whole seconds since the epoch, up to 9999-12-31T23:59:59Z. */
 export const MAX_NUMERIC_DATE = 253_402_300_799;
 export const numericDate = z.int().min(0).max(MAX_NUMERIC_DATE);
-
-export const base64 = z.string().check(
-  coded<string>(
-    (s) => {
-      try {
-        base64Decode(s);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    'BASE64_INVALID',
-    'must be strict padded standard base64 (RFC 4648 sec 4)',
-  ),
-);
 
 /** A JSON object whose members are not constrained here (tool args, model views, responses). */
 export const jsonObject = z.record(z.string(), z.unknown());

@@ -3,6 +3,7 @@
  * JSON Pointer of that place (into the bundle document, or into a decoded signed payload).
  */
 import type { z } from 'zod';
+import { SCHEMA_CODES, type SchemaCode } from '../../format/codes.js';
 import { childPointer } from '../pointer.js';
 import type { CheckIssue, Evidence } from '../report.js';
 
@@ -14,9 +15,9 @@ export interface IssuePlace {
   /** What the value is, for messages ("receipt payload", "ticket entry"). */
   readonly what: string;
   /** Codes for invalid_value issues by the name of the field (mediaType -> MEDIA_TYPE_UNKNOWN). */
-  readonly valueCodes?: Readonly<Record<string, string>>;
+  readonly valueCodes?: Readonly<Record<string, SchemaCode>>;
   /** Code for an unknown discriminator (record kind). */
-  readonly unknownKindCode?: string;
+  readonly unknownKindCode?: SchemaCode;
 }
 
 export function zodIssuesToReport(issues: readonly z.core.$ZodIssue[], input: unknown, place: IssuePlace): CheckIssue[] {
@@ -35,7 +36,7 @@ export function zodIssuesToReport(issues: readonly z.core.$ZodIssue[], input: un
   return out;
 }
 
-function describe(issue: z.core.$ZodIssue, input: unknown, place: IssuePlace): [string, string] {
+function describe(issue: z.core.$ZodIssue, input: unknown, place: IssuePlace): [SchemaCode, string] {
   const value = valueAt(input, issue.path);
   if (value.missing && issue.code !== 'custom') return ['FIELD_MISSING', 'is required and missing'];
   const field = lastField(issue.path);
@@ -62,17 +63,18 @@ function describe(issue: z.core.$ZodIssue, input: unknown, place: IssuePlace): [
       if (issue.origin === 'string') return ['STRING_TOO_SHORT', `must have at least ${String(issue.minimum)} characters`];
       return ['VALUE_OUT_OF_RANGE', `must be at least ${String(issue.minimum)}`];
     case 'custom': {
-      const code = typeof issue.params?.code === 'string' ? issue.params.code : 'VALUE_INVALID';
-      return [code, issue.message];
+      const code: unknown = issue.params?.code;
+      return [isSchemaCode(code) ? code : 'VALUE_INVALID', issue.message];
     }
     case 'invalid_format':
-      return ['FORMAT_INVALID', `is not in the required format (${issue.format})`];
+      // No v1 schema has a zod string format (formats are coded refinements); kept readable.
+      return ['VALUE_INVALID', `is not in the required format (${issue.format})`];
     default:
       return ['VALUE_INVALID', 'is not allowed here'];
   }
 }
 
-function make(code: string, path: readonly PropertyKey[], place: IssuePlace, detail: string): CheckIssue {
+function make(code: SchemaCode, path: readonly PropertyKey[], place: IssuePlace, detail: string): CheckIssue {
   const inner = childPointer('', path);
   const evidence: Evidence = place.inPayload
     ? { pointer: place.pointer, payloadPointer: inner }
@@ -81,6 +83,11 @@ function make(code: string, path: readonly PropertyKey[], place: IssuePlace, det
     ? `${place.what} at ${place.pointer || 'the root'}, member ${inner || '(the whole payload)'}`
     : `${place.what} at ${childPointer(place.pointer, path) || 'the root'}`;
   return { severity: 'fail', code, message: `${where} ${detail}`, evidence: [evidence] };
+}
+
+/** Refinements carry their code in `params.code` (schemas/common.ts); anything else is VALUE_INVALID. */
+function isSchemaCode(code: unknown): code is SchemaCode {
+  return typeof code === 'string' && (SCHEMA_CODES as readonly string[]).includes(code);
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): { missing: boolean; value: unknown } {

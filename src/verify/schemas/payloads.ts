@@ -4,6 +4,7 @@
  * strings except the CST's NumericDates.
  */
 import { z } from 'zod';
+import type { SchemaCode } from '../../format/codes.js';
 import { MAX_ACTIONS, MAX_DETECTORS, MAX_FINDINGS, MAX_INPUT_SKIPPED_ITEMS, MAX_REDACT_FIELDS, MAX_SCOPES, MAX_TEXT_LENGTH } from '../limits.js';
 import { proposedActionsSchema } from './bundle.js';
 import { count, digest, identifier, jsonObject, numericDate, text, ticketId, timestamp } from './common.js';
@@ -53,7 +54,7 @@ const jobLimits = z.strictObject({
     .check(
       z.refine((a) => (a.kind === 'steady') === (a.per_minute !== undefined), {
         message: 'a steady arrival has per_minute and a backlog has none',
-        params: { code: 'VALUE_INVALID' },
+        params: { code: 'VALUE_INVALID' satisfies SchemaCode },
       }),
     ),
   model_latency: z.strictObject({ base_ms: latencyMs, ms_per_100_chars: latencyMs }),
@@ -70,7 +71,7 @@ const inputSkipped = z
   .refine((v) => v.count >= v.items.length, {
     message: 'count is less than the number of items listed',
     path: ['count'],
-    params: { code: 'VALUE_OUT_OF_RANGE' },
+    params: { code: 'VALUE_OUT_OF_RANGE' satisfies SchemaCode },
   });
 
 const jobStart = z.strictObject({
