@@ -10,6 +10,7 @@
 import canonicalize from 'canonicalize';
 import { findLoneSurrogate, utf8Encode } from './bytes.js';
 import { coreError } from './errors.js';
+import { formatPointer } from './pointer.js';
 
 /**
  * Deepest nesting accepted. Far above what the strict parser lets in by default (64), and low
@@ -37,15 +38,8 @@ export function canonicalBytes(value: unknown): Uint8Array {
   return utf8Encode(canonicalJson(value));
 }
 
-/** RFC 6901 section 3: "~" is written "~0" and "/" is written "~1". */
-function toPointer(path: readonly (string | number)[]): string {
-  let out = '';
-  for (const token of path) out += '/' + String(token).replaceAll('~', '~0').replaceAll('/', '~1');
-  return out;
-}
-
 function unsupported(path: readonly (string | number)[], what: string): never {
-  const pointer = toPointer(path);
+  const pointer = formatPointer(path);
   throw coreError('CANONICAL_JSON_UNSUPPORTED', `${what} at ${pointer === '' ? 'the root' : pointer} is not JSON data`, {
     pointer,
   });

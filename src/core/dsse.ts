@@ -17,6 +17,7 @@ import { base64Decode, base64Encode, concatBytes, utf8Encode } from './bytes.js'
 import { coreError, isClawproofError } from './errors.js';
 import { ED25519_SIGNATURE_LENGTH, sign, verifySignature, type VerifySignatureOptions } from './ed25519/index.js';
 import { parseStrictJson, type JsonValue } from './json.js';
+import { escapePointerToken } from './pointer.js';
 
 export interface DsseSignature {
   keyid: string;
@@ -253,11 +254,6 @@ function decodeBase64Field(text: string, pointer: string, field: string): Uint8A
     const reason = isClawproofError(cause) ? cause.message : 'undecodable';
     throw malformed(pointer, `${field} is not strict standard base64 (${reason})`, cause);
   }
-}
-
-/** RFC 6901 section 3: "~" is written "~0" and "/" is written "~1". */
-function escapePointerToken(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function malformed(pointer: string, message: string, cause?: unknown) {

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './bytes.js';
 export * from './json.js';
 export * from './canonical.js';
+export * from './pointer.js';
 export * from './hash.js';
 export * from './ed25519/index.js';
 export * from './keyid.js';

@@ -13,6 +13,7 @@ import { coreError, isClawproofError, type TextPosition } from './errors.js';
 import { isDigest, sha256, type Digest } from './hash.js';
 import { parseStrictJson } from './json.js';
 import { keyId } from './keyid.js';
+import { escapePointerToken, formatPointer } from './pointer.js';
 
 export const TRUST_ROOT_MEDIA_TYPE = 'application/vnd.clawproof.trust-root+json';
 export const TRUST_ROOT_VERSION = 1;
@@ -156,7 +157,7 @@ export function parseTrustRoot(input: unknown): TrustRoot {
       const base = toPointer(issue.path);
       if (issue.code === 'unrecognized_keys') {
         for (const key of issue.keys) {
-          problems.push({ pointer: `${base}/${escapeToken(key)}`, message: 'unknown field' });
+          problems.push({ pointer: `${base}/${escapePointerToken(key)}`, message: 'unknown field' });
         }
       } else {
         problems.push({ pointer: base, message: issue.message });
@@ -280,13 +281,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** RFC 6901 section 3: "~" is written "~0" and "/" is written "~1". */
-function escapeToken(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
-}
-
 function toPointer(path: readonly PropertyKey[]): string {
-  return path.map((p) => `/${escapeToken(String(p))}`).join('');
+  return formatPointer(path.map((p) => String(p)));
 }
 
 function invalid(problems: TrustRootProblem[], extra: { cause?: unknown; position?: TextPosition | undefined } = {}) {

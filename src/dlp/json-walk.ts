@@ -7,15 +7,11 @@
  * of the input was kept); array items by index.
  */
 import type { JsonObject, JsonValue } from './types.js';
+import { escapePointerToken } from '../core/pointer.js';
 import { dlpError } from './errors.js';
 
 /** Deepest nesting accepted (the strict core parser's default). */
 export const MAX_DEPTH = 64;
-
-/** RFC 6901 section 3: '~' is written '~0' and '/' is written '~1'. */
-export function pointerSegment(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
-}
 
 /** Member names in document order. */
 export function sortedKeys(obj: JsonObject): string[] {
@@ -54,7 +50,7 @@ function check(value: unknown, pointer: string, depth: number, what: string, see
     return;
   }
   if (isPlainObject(value)) {
-    for (const key of Object.keys(value)) check(value[key], `${pointer}/${pointerSegment(key)}`, depth + 1, what, seen);
+    for (const key of Object.keys(value)) check(value[key], `${pointer}/${escapePointerToken(key)}`, depth + 1, what, seen);
     return;
   }
   throw dlpError('DLP_INPUT_INVALID', `${what} holds a value that is not JSON (${typeof value})`, pointer);

@@ -15,7 +15,8 @@ import { PLACEHOLDER_LABELS, detectorKind, type DetectorId } from './detector-id
 import { checkConfig, type CheckedConfig } from './config.js';
 import { dlpError } from './errors.js';
 import { initialStates, isMatched, stepStates, type PathState } from './field-paths.js';
-import { assertJsonDocument, pointerSegment, sortedKeys } from './json-walk.js';
+import { escapePointerToken } from '../core/pointer.js';
+import { assertJsonDocument, sortedKeys } from './json-walk.js';
 import { resolveOverlaps } from './overlap.js';
 import { formatPlaceholder, identityKey, literalSpans, placeholderLabel } from './placeholders.js';
 import { scanWith } from './scan-text.js';
@@ -43,7 +44,7 @@ function collectLeaves(doc: JsonObject, config: CheckedConfig): Leaf[] {
       value.forEach((item, index) => visit(item, `${pointer}/${index}`, stepStates(config.paths, states, { index })));
     } else if (value !== null && typeof value === 'object') {
       for (const name of sortedKeys(value)) {
-        const child = `${pointer}/${pointerSegment(name)}`;
+        const child = `${pointer}/${escapePointerToken(name)}`;
         // A member name cannot be replaced without changing the structure: refuse to leak it.
         if (scanWith(name, config.detectors).length > 0) {
           throw dlpError('DLP_MEMBER_NAME_SENSITIVE', `member name at ${child} contains a detected secret or PII`, child);
@@ -169,7 +170,7 @@ function buildView(value: JsonValue, pointer: string, texts: ReadonlyMap<string,
   if (value !== null && typeof value === 'object') {
     // fromEntries defines own properties, so a member named "__proto__" stays a member.
     return Object.fromEntries(
-      Object.keys(value).map((k) => [k, buildView(value[k]!, `${pointer}/${pointerSegment(k)}`, texts)]),
+      Object.keys(value).map((k) => [k, buildView(value[k]!, `${pointer}/${escapePointerToken(k)}`, texts)]),
     );
   }
   return value;

@@ -4,7 +4,8 @@
  * the same detectors yields an empty list.
  */
 import type { DetectorId } from './detector-ids.js';
-import { assertJsonDocument, pointerSegment, sortedKeys } from './json-walk.js';
+import { escapePointerToken } from '../core/pointer.js';
+import { assertJsonDocument, sortedKeys } from './json-walk.js';
 import { checkDetectors, scanWith } from './scan-text.js';
 import type { DocumentFinding, JsonObject, JsonValue } from './types.js';
 
@@ -19,7 +20,7 @@ export function scanDocument(view: JsonObject, detectors: readonly DetectorId[])
       value.forEach((item, i) => visit(item, `${pointer}/${i}`));
     } else if (value !== null && typeof value === 'object') {
       for (const name of sortedKeys(value)) {
-        const child = `${pointer}/${pointerSegment(name)}`;
+        const child = `${pointer}/${escapePointerToken(name)}`;
         for (const f of scanWith(name, ids)) out.push({ ...f, pointer: child, part: 'name' });
         visit(value[name]!, child);
       }

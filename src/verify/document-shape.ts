@@ -6,7 +6,7 @@
 import { BUNDLE_MEDIA_TYPE, BUNDLE_VERSION } from '../core/bundle/media-types.js';
 import type { JsonObject } from '../core/json.js';
 import { MAX_APPROVALS, MAX_MODEL_VIEWS, MAX_RECEIPTS, MAX_RECORDS, MAX_TICKETS } from './limits.js';
-import { pointerToken } from './pointer.js';
+import { escapePointerToken } from '../core/pointer.js';
 import type { CheckCode, CheckIssue } from './report.js';
 import { BUNDLE_MEMBERS, LIST_MEMBERS, type ListMember } from './schemas/bundle.js';
 
@@ -42,7 +42,7 @@ export function checkDocumentShape(document: JsonObject): DocumentShape {
   }
   for (const name of Object.keys(document)) {
     if (!(BUNDLE_MEMBERS as readonly string[]).includes(name)) {
-      fail('UNKNOWN_FIELD', `/${pointerToken(name)}`, `the bundle has an unknown member ${JSON.stringify(name.slice(0, 100))}; nothing unsigned or unexplained may ride along`);
+      fail('UNKNOWN_FIELD', `/${escapePointerToken(name)}`, `the bundle has an unknown member ${JSON.stringify(name.slice(0, 100))}; nothing unsigned or unexplained may ride along`);
     }
   }
   for (const name of BUNDLE_MEMBERS) {

@@ -4,6 +4,7 @@ export { VERIFIER_VERSION } from './version.js';
 export { VERIFY_ERROR_CODES, type VerifyErrorCode } from './errors.js';
 export { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
 export { LIMITATIONS } from './limitations.js';
+export { CHECK_CODES, type CheckCode, type ResultCode } from '../format/codes.js';
 export {
   CHECK_IDS,
   CHECK_TITLES,

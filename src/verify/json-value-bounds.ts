@@ -7,6 +7,7 @@
  * Whether the value is pure JSON data at all is then decided by canonicalJson, which names the
  * offending place; this pass only keeps that step (and everything after it) bounded.
  */
+import { escapePointerToken } from '../core/pointer.js';
 
 export type BoundsProblem =
   | { readonly code: 'INPUT_TOO_DEEP' | 'INPUT_TOO_LARGE' | 'INPUT_NOT_JSON_DATA'; readonly pointer: string; readonly message: string };
@@ -93,7 +94,7 @@ function walk(root: unknown, maxDepth: number, maxBytes: number): BoundsProblem 
     const index = frame.next++;
     const key = frame.isArray ? String(index) : frame.keys[index]!;
     const descriptor = Object.getOwnPropertyDescriptor(frame.value, key);
-    const pointer = `${frame.pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+    const pointer = `${frame.pointer}/${escapePointerToken(key)}`;
     if (descriptor === undefined || !('value' in descriptor)) {
       return { code: 'INPUT_NOT_JSON_DATA', pointer, message: 'the bundle value has a hole or an accessor property here' };
     }

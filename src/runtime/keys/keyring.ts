@@ -11,6 +11,7 @@ import { ED25519_SEED_LENGTH, keyPairFromSeed } from '../../core/ed25519/index.j
 import { isDigest, type Digest } from '../../core/hash.js';
 import { parseStrictJson } from '../../core/json.js';
 import { keyId } from '../../core/keyid.js';
+import { escapePointerToken } from '../../core/pointer.js';
 import { TRUST_ROOT_ROLES, parseUtcTimestamp, type TrustRole } from '../../core/trust-root.js';
 import { runtimeError } from '../errors.js';
 
@@ -73,7 +74,7 @@ export function parseKeyring(input: unknown): Keyring {
   const problems: { pointer: string; message: string }[] = [];
   const add = (pointer: string, message: string): void => void problems.push({ pointer, message });
   if (!isRecord(value)) throw invalid([{ pointer: '', message: 'must be a JSON object' }]);
-  for (const k of Object.keys(value)) if (!FIELDS.includes(k)) add(`/${escapeToken(k)}`, 'unknown field');
+  for (const k of Object.keys(value)) if (!FIELDS.includes(k)) add(`/${escapePointerToken(k)}`, 'unknown field');
   if (value.mediaType !== KEYRING_MEDIA_TYPE) add('/mediaType', `must be ${JSON.stringify(KEYRING_MEDIA_TYPE)}`);
   if (value.version !== KEYRING_VERSION) add('/version', `must be ${KEYRING_VERSION}`);
   if (typeof value.name !== 'string' || value.name.length === 0) add('/name', 'must be a non-empty string');
@@ -85,7 +86,7 @@ export function parseKeyring(input: unknown): Keyring {
   keys.forEach((entry: unknown, i: number) => {
     const at = `/keys/${i}`;
     if (!isRecord(entry)) return add(at, 'must be a JSON object');
-    for (const k of Object.keys(entry)) if (!KEY_FIELDS.includes(k)) add(`${at}/${escapeToken(k)}`, 'unknown field');
+    for (const k of Object.keys(entry)) if (!KEY_FIELDS.includes(k)) add(`${at}/${escapePointerToken(k)}`, 'unknown field');
     const { role, keyid, publicKey, secretSeed, validFrom, validUntil } = entry;
     if (typeof role !== 'string' || !(TRUST_ROOT_ROLES as readonly string[]).includes(role)) {
       add(`${at}/role`, `must be one of ${TRUST_ROOT_ROLES.join(', ')}`);
@@ -166,11 +167,6 @@ function decode(text: unknown): Uint8Array | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** RFC 6901 sec 3. */
-function escapeToken(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -15,7 +15,7 @@
  * the input that was not imported, once, so that a run can count and record them.
  */
 import type { z } from 'zod';
-import { formatPointer, type PointerSegment } from '../../policy/json-pointer.js';
+import { formatPointer, type PointerToken as PointerSegment } from '../../core/pointer.js';
 import type { Requester, Ticket, TicketComment } from './types.js';
 import {
   DEFAULT_IMPORT_LIMITS,

@@ -4,6 +4,7 @@
  * auditor reads the payload, not base64. For display only: the verifier has already checked it.
  */
 import { base64Decode, base64urlDecode, utf8Decode } from '../../core/bytes.js';
+import { parsePointer } from '../../core/pointer.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -54,16 +55,6 @@ function decodeJson(bytes: Uint8Array): Json {
   return JSON.parse(utf8Decode(bytes)) as Json;
 }
 
-/** RFC 6901 section 4: "~1" is "/" and "~0" is "~", in that order. */
-function tokens(pointer: string): string[] | null {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) return null;
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
 export class BundleDocument {
   private readonly ids = new Map<IdKind, Map<string, string>>();
 
@@ -79,7 +70,7 @@ export class BundleDocument {
   }
 
   resolve(pointer: string): Resolved {
-    const path = tokens(pointer);
+    const path = parsePointer(pointer);
     if (path === null) return { pointer, kind: 'missing', problem: 'This is not a JSON Pointer.' };
     let node: Json | undefined = this.root;
     for (const token of path) {

@@ -11,7 +11,7 @@ import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { RedactionRecord } from '../../core/bundle/types.js';
 import { FIELD_PLACEHOLDER_LABEL, LITERAL_PLACEHOLDER_LABEL, PLACEHOLDER_LABELS, TRUNCATION_MARKER, detectorKind, isDetectorId } from '../../dlp/index.js';
 import type { CheckIssue } from '../report.js';
-import { pointerToken } from '../pointer.js';
+import { escapePointerToken } from '../../core/pointer.js';
 import { evidenceOf, type IndexedRecord } from '../diff/records.js';
 import { failIssue } from './result.js';
 
@@ -104,7 +104,7 @@ function viewStrings(view: JsonObject): ViewString[] {
     if (typeof value === 'string') out.push({ pointer, text: value, order: out.length });
     else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${pointer}/${i}`));
     else if (value !== null && typeof value === 'object') {
-      for (const name of Object.keys(value).sort()) visit(value[name]!, `${pointer}/${pointerToken(name)}`);
+      for (const name of Object.keys(value).sort()) visit(value[name]!, `${pointer}/${escapePointerToken(name)}`);
     }
   };
   visit(view, '');

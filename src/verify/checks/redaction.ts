@@ -16,7 +16,7 @@ import type { JsonObject, JsonValue } from '../../core/json.js';
 import type { NormalizedPolicy } from '../../policy/index.js';
 import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
-import { pointerToken } from '../pointer.js';
+import { escapePointerToken } from '../../core/pointer.js';
 import { ticketCalls } from '../derive/calls.js';
 import { recordIndex, type IndexedRecord } from '../diff/records.js';
 import { exactPlace, placer, type Placer } from './leak-place.js';
@@ -219,7 +219,7 @@ function fieldIssues(view: JsonObject, fields: readonly FieldPath[], policy: Nor
     }
     if (Array.isArray(value)) value.forEach((v, i) => visit(v, stepStates(fields, states, { index: i }), `${pointer}/${i}`));
     else if (value !== null && typeof value === 'object') {
-      for (const [name, v] of Object.entries(value)) visit(v, stepStates(fields, states, { name }), `${pointer}/${pointerToken(name)}`);
+      for (const [name, v] of Object.entries(value)) visit(v, stepStates(fields, states, { name }), `${pointer}/${escapePointerToken(name)}`);
     }
   };
   visit(view, initialStates(fields), '');
