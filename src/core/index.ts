@@ -9,6 +9,7 @@ export * from './ed25519/index.js';
 export * from './keyid.js';
 export * from './dsse.js';
 export * from './jws.js';
+export * from './time.js';
 export * from './trust-root.js';
 export * from './merkle.js';
 export * from './bundle/index.js';

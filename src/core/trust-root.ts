@@ -14,6 +14,7 @@ import { isDigest, sha256, type Digest } from './hash.js';
 import { parseStrictJson } from './json.js';
 import { keyId } from './keyid.js';
 import { escapePointerToken, formatPointer } from './pointer.js';
+import { parseUtcTimestamp } from './time.js';
 
 export const TRUST_ROOT_MEDIA_TYPE = 'application/vnd.clawproof.trust-root+json';
 export const TRUST_ROOT_VERSION = 1;
@@ -60,29 +61,6 @@ export type TrustedKeyLookup =
 const MAX_NAME_LENGTH = 200;
 const MAX_COMMENT_LENGTH = 2000;
 const PUBLIC_KEY_LENGTH = 32;
-
-type Six<T> = [T, T, T, T, T, T];
-/** YYYY-MM-DDTHH:MM:SS, optional .f to .fff, then Z: RFC 3339 in UTC, at most millisecond precision. */
-const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
-
-/**
- * Milliseconds since the epoch for an RFC 3339 UTC timestamp of the form
- * `YYYY-MM-DDTHH:MM:SS(.f{1,3})?Z`, or undefined for any other text or an impossible date
- * (February 30, hour 24, leap second 60: a JavaScript Date cannot hold :60).
- */
-export function parseUtcTimestamp(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = TIMESTAMP_PATTERN.exec(text);
-  if (m === null) return undefined;
-  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number) as Six<number>;
-  const millis = m[7] === undefined ? 0 : Number(m[7].padEnd(3, '0'));
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day); // setUTCFullYear keeps years 0-99 literal, unlike Date.UTC
-  date.setUTCHours(hour, minute, second, millis);
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return date.getTime();
-}
 
 function decodesToPublicKey(text: string): boolean {
   try {

@@ -2,7 +2,7 @@
  * Time for the runtime. Every service reads time from an injected Clock, never from Date.now(),
  * so a run is a pure function of its inputs, and tests can put a CST past its expiry exactly.
  */
-import { parseUtcTimestamp } from '../core/trust-root.js';
+import { MAX_TIMESTAMP_MS, MIN_TIMESTAMP_MS, formatUtcTimestamp, parseUtcTimestamp } from '../core/time.js';
 import type { Timestamp } from '../core/bundle/types.js';
 import { runtimeError } from './errors.js';
 
@@ -38,17 +38,9 @@ export class SimulatedClock implements Clock {
   }
 }
 
-/** Years 0000-9999 only: what RFC 3339 and Date.toISOString write in the four-digit form. */
-const FIRST_MS = (() => {
-  const d = new Date(0);
-  d.setUTCFullYear(0, 0, 1);
-  d.setUTCHours(0, 0, 0, 0);
-  return d.getTime();
-})();
-const LAST_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
+/** Years 0000-9999 only: what RFC 3339 writes in the four-digit form. */
 function checkInstant(ms: number, what: string): void {
-  if (!Number.isSafeInteger(ms) || ms < FIRST_MS || ms > LAST_MS) {
+  if (!Number.isSafeInteger(ms) || ms < MIN_TIMESTAMP_MS || ms > MAX_TIMESTAMP_MS) {
     throw runtimeError('RUN_INPUT_INVALID', `${what} must be a whole number of milliseconds within years 0000-9999, got ${String(ms)}`);
   }
 }
@@ -56,7 +48,7 @@ function checkInstant(ms: number, what: string): void {
 /** RFC 3339 UTC with milliseconds (`2026-01-05T09:00:00.000Z`): the Timestamp of every payload. */
 export function formatTimestamp(ms: number): Timestamp {
   checkInstant(ms, 'time');
-  return new Date(ms).toISOString();
+  return formatUtcTimestamp(ms)!;
 }
 
 /** Milliseconds of an RFC 3339 UTC timestamp (`...Z`, at most millisecond precision). */

@@ -6,6 +6,7 @@
  * With `options.now` every key is judged at that instant instead.
  */
 import type { DsseSignatureStatus } from '../core/dsse.js';
+import { formatUtcTimestamp } from '../core/time.js';
 import type { TrustRole } from '../core/trust-root.js';
 import type { SignatureStatus, VerifyContext } from './context.js';
 
@@ -97,9 +98,7 @@ function envelopePart(
   };
 }
 
-/** NumericDate seconds as an RFC 3339 UTC timestamp with milliseconds; null when out of Date's range. */
+/** NumericDate seconds as an RFC 3339 UTC timestamp with milliseconds; null outside years 0000-9999. */
 export function secondsToTimestamp(seconds: number): string | null {
-  const ms = seconds * 1000;
-  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return null;
-  return new Date(ms).toISOString();
+  return formatUtcTimestamp(seconds * 1000) ?? null;
 }

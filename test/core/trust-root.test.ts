@@ -10,7 +10,6 @@ import {
   TRUST_ROOT_ROLES,
   findTrustedKey,
   parseTrustRoot,
-  parseUtcTimestamp,
   serializeTrustRoot,
   trustRootDigest,
   type TrustRoot,
@@ -183,39 +182,6 @@ describe('parseTrustRoot', () => {
 
   it('rejects text that is not JSON at all', () => {
     expect(problemsOf('{"mediaType":')[0]!.pointer).toBe('');
-  });
-});
-
-describe('parseUtcTimestamp', () => {
-  it.each([
-    ['2026-01-01T00:00:00Z', Date.UTC(2026, 0, 1)],
-    ['2026-01-01T00:00:00.5Z', Date.UTC(2026, 0, 1, 0, 0, 0, 500)],
-    ['2026-01-01T00:00:00.05Z', Date.UTC(2026, 0, 1, 0, 0, 0, 50)],
-    ['2024-02-29T23:59:59.999Z', Date.UTC(2024, 1, 29, 23, 59, 59, 999)],
-    ['0001-01-01T00:00:00Z', -62135596800000],
-  ])('reads %s', (text, ms) => {
-    expect(parseUtcTimestamp(text)).toBe(ms);
-  });
-
-  it.each([
-    '2026-01-01',
-    '2026-01-01T00:00:00',
-    '2026-01-01T00:00:00+00:00',
-    '2026-01-01t00:00:00z',
-    '2026-01-01 00:00:00Z',
-    '2026-01-01T00:00:00.0000Z',
-    '2026-01-01T00:00:00.Z',
-    '2025-02-29T00:00:00Z',
-    '2026-04-31T00:00:00Z',
-    '2026-13-01T00:00:00Z',
-    '2026-00-10T00:00:00Z',
-    '2026-01-01T24:00:00Z',
-    '2026-01-01T23:60:00Z',
-    '2016-12-31T23:59:60Z',
-    '+02026-01-01T00:00:00Z',
-    ' 2026-01-01T00:00:00Z',
-  ])('rejects %j', (text) => {
-    expect(parseUtcTimestamp(text)).toBeUndefined();
   });
 });
 

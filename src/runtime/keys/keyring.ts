@@ -12,7 +12,8 @@ import { isDigest, type Digest } from '../../core/hash.js';
 import { parseStrictJson } from '../../core/json.js';
 import { keyId } from '../../core/keyid.js';
 import { escapePointerToken } from '../../core/pointer.js';
-import { TRUST_ROOT_ROLES, parseUtcTimestamp, type TrustRole } from '../../core/trust-root.js';
+import { formatUtcTimestamp, parseUtcTimestamp } from '../../core/time.js';
+import { TRUST_ROOT_ROLES, type TrustRole } from '../../core/trust-root.js';
 import { runtimeError } from '../errors.js';
 
 export const KEYRING_MEDIA_TYPE = 'application/vnd.clawproof.keyring+json';
@@ -132,7 +133,7 @@ export function checkKeysValidAt(keyring: Keyring, atMs: number): void {
     const until = entry.validUntil === undefined ? undefined : parseUtcTimestamp(entry.validUntil)!;
     if (atMs < from || (until !== undefined && atMs >= until)) {
       const window = `from ${entry.validFrom}${entry.validUntil === undefined ? '' : ` until ${entry.validUntil}`}`;
-      throw runtimeError('KEY_NOT_VALID', `the ${role} key of keyring "${keyring.name}" is valid ${window}, not at ${new Date(atMs).toISOString()}`);
+      throw runtimeError('KEY_NOT_VALID', `the ${role} key of keyring "${keyring.name}" is valid ${window}, not at ${formatUtcTimestamp(atMs) ?? String(atMs)}`);
     }
   }
 }

@@ -16,6 +16,7 @@
  */
 import type { z } from 'zod';
 import { formatPointer, type PointerToken as PointerSegment } from '../../core/pointer.js';
+import { parseRfc3339 } from '../../core/time.js';
 import type { Requester, Ticket, TicketComment } from './types.js';
 import {
   DEFAULT_IMPORT_LIMITS,
@@ -154,7 +155,7 @@ export function importZendeskExport(input: unknown, limits: Partial<ImportLimits
       continue;
     }
     // Incremental exports repeat a ticket that changed again: the later update wins.
-    const newer = Date.parse(ticket.updated_at) >= Date.parse(previous.ticket.updated_at);
+    const newer = instantOf(ticket.updated_at) >= instantOf(previous.ticket.updated_at);
     const loser = newer ? previous.pointer : pointer;
     problems.addSkip('ticket', loser, `duplicate of ticket ${ticket.id}; the copy updated last was kept`);
     if (newer) kept.set(ticket.id, { ticket, pointer });
@@ -331,7 +332,7 @@ function toTicket(
 }
 
 function sortComments(comments: TicketComment[]): void {
-  comments.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
+  comments.sort((a, b) => instantOf(a.created_at) - instantOf(b.created_at) || a.id - b.id);
 }
 
 /**
@@ -345,4 +346,9 @@ function noteIncompleteExport(input: Record<string, unknown>, problems: Problems
   } else if (!('end_of_stream' in input) && !('end_time' in input) && typeof input.next_page === 'string') {
     problems.add('/next_page', 'this list response has more pages (next_page is set); they were not imported');
   }
+}
+
+/** The instant of a time the schema already read as RFC 3339 (zendesk-schema.ts). */
+function instantOf(text: string): number {
+  return parseRfc3339(text) ?? Number.NaN;
 }

@@ -6,6 +6,7 @@
  * hostile export cannot smuggle a non-string into text that later gets redacted and hashed.
  */
 import { z } from 'zod';
+import { parseRfc3339 } from '../../core/time.js';
 import { TICKET_PRIORITIES, TICKET_STATUSES, TICKET_TYPES } from './types.js';
 
 export interface ImportLimits {
@@ -42,16 +43,13 @@ const MAX_TAG_CHARS = 128;
 const MAX_CUSTOM_VALUE_CHARS = 8192;
 const MAX_MULTISELECT = 100;
 
-/** RFC 3339 date-time, the form Zendesk writes (`2025-03-04T09:15:00Z`). */
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
-
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const optionalId = id.nullish().transform((v) => v ?? null);
 const timestamp = z
   .string()
   .max(40)
   .refine(
-    (s) => ISO_DATE_TIME.test(s) && Number.isFinite(Date.parse(s)),
+    (s) => parseRfc3339(s) !== undefined,
     'expected an RFC 3339 date-time such as 2025-03-04T09:15:00Z',
   );
 const shortText = z.string().max(MAX_SHORT_CHARS);

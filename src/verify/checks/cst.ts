@@ -7,7 +7,7 @@
  * policy is a standing grant the policy never made).
  */
 import { CST_TYP } from '../../core/bundle/media-types.js';
-import { parseUtcTimestamp } from '../../core/trust-root.js';
+import { parseUtcTimestamp } from '../../core/time.js';
 import { canonicalActionName, findActionRule, lookupAction, type NormalizedPolicy } from '../../policy/index.js';
 import type { CstClaims } from '../../core/bundle/types.js';
 import type { VerifyContext } from '../context.js';

@@ -16,7 +16,7 @@
  * arguments are malformed is refused as the format says (INVALID_CALL). Without a valid WPC or CST
  * nothing can be re-evaluated, and every decision fails closed.
  */
-import { parseUtcTimestamp } from '../../core/trust-root.js';
+import { parseUtcTimestamp } from '../../core/time.js';
 import type { Decision, NormalizedPolicy } from '../../policy/index.js';
 import type { VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';

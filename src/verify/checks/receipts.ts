@@ -5,7 +5,7 @@
  * unique ids and times that never run backwards; each names the job's model; and there are
  * exactly as many as the manifest says. A receipt dropped, reordered, duplicated or inserted breaks the chain or the count.
  */
-import { parseUtcTimestamp } from '../../core/trust-root.js';
+import { parseUtcTimestamp } from '../../core/time.js';
 import type { ReceiptPayload } from '../../core/bundle/types.js';
 import type { EnvelopeView, VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';

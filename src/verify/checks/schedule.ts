@@ -10,6 +10,7 @@
  * the backlog requires, or move a record to a ticket that is not in flight.
  */
 import type { JobLimits, JobStartRecord, TicketId } from '../../core/bundle/types.js';
+import { formatUtcTimestamp, parseUtcTimestamp } from '../../core/time.js';
 import { diffArrays } from 'diff';
 import type { NormalizedPolicy } from '../../policy/index.js';
 import { viewChars } from '../../dlp/index.js';
@@ -45,7 +46,7 @@ export function checkSchedule(ctx: VerifyContext): CheckResult {
   issues = issues.concat(chainIssues(index, expected, actual), callTimeIssues(ctx, plan, schedule), approvalTimeIssues(index, plan, schedule));
   const evidence: Evidence[] = [
     { pointer: start.pointer, payloadPointer: '/limits', note: `${plural(plan.input.tickets.length, 'ticket')} arriving ${plan.input.arrival.kind === 'backlog' ? 'as a backlog' : `at ${plan.input.arrival.perMinute} per minute`}` },
-    { pointer: '/records', note: `${plural(expected.length, 'record')} re-derived; the job ends at ${new Date(schedule.endMs).toISOString()}` },
+    { pointer: '/records', note: `${plural(expected.length, 'record')} re-derived; the job ends at ${iso(schedule.endMs)}` },
   ];
   const message =
     issues.length === 0
@@ -135,7 +136,7 @@ function schedulePlan(ctx: VerifyContext, index: RecordIndex, start: JobStartRec
   const arrival = start.limits.arrival;
   return {
     input: {
-      startMs: Date.parse(start.at),
+      startMs: parseUtcTimestamp(start.at) ?? Number.NaN,
       arrival: arrival.kind === 'steady' && arrival.per_minute !== undefined ? { kind: 'steady', perMinute: arrival.per_minute } : { kind: 'backlog' },
       ratePerMinute: policy.limits.ratePerMinute?.value ?? null,
       maxConcurrency: policy.limits.maxConcurrency?.value ?? null,
@@ -358,7 +359,7 @@ function describeSkeleton(s: Skeleton | undefined): string {
 }
 
 function iso(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString() : 'an unreadable time';
+  return formatUtcTimestamp(ms) ?? 'an unreadable time';
 }
 
 function capped(issues: readonly CheckIssue[]): CheckIssue[] {

@@ -15,6 +15,7 @@
 import { digestOfJson } from '../../core/hash.js';
 import type { JsonValue } from '../../core/json.js';
 import type { TicketId } from '../../core/bundle/types.js';
+import { parseRfc3339 } from '../../core/time.js';
 import { DETECTOR_IDS, scanText } from '../../dlp/index.js';
 import type { VerifyContext } from '../context.js';
 import type { Report } from '../report.js';
@@ -167,9 +168,9 @@ function hashOf(value: unknown): string | null {
 }
 
 function isOlder(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
-  const ta = typeof a.updated_at === 'string' ? Date.parse(a.updated_at) : Number.NaN;
-  const tb = typeof b.updated_at === 'string' ? Date.parse(b.updated_at) : Number.NaN;
-  return !Number.isNaN(ta) && !Number.isNaN(tb) && ta < tb;
+  const ta = parseRfc3339(a.updated_at);
+  const tb = parseRfc3339(b.updated_at);
+  return ta !== undefined && tb !== undefined && ta < tb;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -7,7 +7,7 @@
  * excuse one. (The decisions check reports every record that is left out, and why.)
  */
 import type { Digest } from '../../core/hash.js';
-import { parseUtcTimestamp } from '../../core/trust-root.js';
+import { parseUtcTimestamp } from '../../core/time.js';
 import type { ApprovalPayload, ReceiptPayload, RecordPayload, TicketId } from '../../core/bundle/types.js';
 import type { EnvelopeView, VerifyContext } from '../context.js';
 import type { Evidence } from '../report.js';

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { SchemaCode } from '../../format/codes.js';
 import { isDigest } from '../../core/hash.js';
-import { parseUtcTimestamp } from '../../core/trust-root.js';
+import { isMillisecondTimestamp } from '../../core/time.js';
 import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../limits.js';
 
 /** A refinement with a stable code: `.check(coded(fn, 'DIGEST_INVALID', 'must be ...'))`. */
@@ -21,7 +21,7 @@ export const timestamp = z
   .string()
   .check(
     coded<string>(
-      (s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && parseUtcTimestamp(s) !== undefined,
+      isMillisecondTimestamp,
       'TIMESTAMP_INVALID',
       'must be an RFC 3339 UTC timestamp with milliseconds, YYYY-MM-DDTHH:MM:SS.sssZ',
     ),

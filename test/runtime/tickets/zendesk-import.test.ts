@@ -63,6 +63,15 @@ describe('importZendeskExport: accepted shapes', () => {
     ]);
   });
 
+  it('orders by instant, so a time with an offset counts for when it happened', () => {
+    // 10:30+02:00 is 08:30Z: the copy written 09:00Z is the later update, although it reads earlier.
+    const later = minimal({ status: 'open', updated_at: '2025-03-04T09:00:00Z' });
+    const earlier = minimal({ status: 'pending', updated_at: '2025-03-04T10:30:00+02:00' });
+    const { tickets, problems } = importZendeskExport({ tickets: [later, earlier] });
+    expect(tickets.map((t) => t.status)).toEqual(['open']);
+    expect(problems).toEqual([{ pointer: '/tickets/1', message: 'duplicate of ticket 1; the copy updated last was kept' }]);
+  });
+
   it('reads a cursor-based export page with embedded comments, sorted oldest first, and says the page is not the last', () => {
     const { tickets, problems } = importZendeskExport(fixture('incremental-export-cursor.json'));
     expect(tickets).toHaveLength(1);
@@ -176,6 +185,11 @@ describe('importZendeskExport: bad input', () => {
       [{ type: 'bug' }, '/ticket/type'],
       [{ via: { channel: 7 } }, '/ticket/via/channel'],
       [{ updated_at: '2025-13-45T99:99:99Z' }, '/ticket/updated_at'],
+      // RFC 3339 needs a real date and time; Date.parse would roll these into the next day or month.
+      [{ updated_at: '2025-02-30T10:00:00Z' }, '/ticket/updated_at'],
+      [{ created_at: '2025-01-01T24:00:00Z' }, '/ticket/created_at'],
+      [{ created_at: '2016-12-31T23:59:60Z' }, '/ticket/created_at'],
+      [{ created_at: '2025-01-01T10:00:00+24:00' }, '/ticket/created_at'],
       [{ description: { text: 'x' } }, '/ticket/description'],
     ];
     for (const [patch, pointer] of cases) {

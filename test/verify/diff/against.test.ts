@@ -101,4 +101,15 @@ describe('compareWithExport', () => {
     expect(result.problems).toEqual([{ pointer: `/tickets/${tickets.length + 1}`, message: 'not a ticket object with a positive integer id' }]);
     expect(result.changes.filter((c) => c.kind === 'field')).toEqual([]);
   });
+
+  it('keeps the repeated ticket updated last, reading updated_at as RFC 3339 instants (an unreadable one: the later entry)', () => {
+    const fresh = { ...structuredClone(exportAfterRun(auto, 1)[0]!), updated_at: '2025-03-04T09:00:00Z' };
+    // 10:30+02:00 is 08:30Z: older than the fresh copy, although its clock reads later.
+    const stale = { ...structuredClone(fresh), status: 'new', updated_at: '2025-03-04T10:30:00+02:00' };
+    const fields = (tickets: unknown[]) => compareWithExport(ctx, { tickets }).changes.flatMap((c) => (c.kind === 'field' ? [c.field] : []));
+    expect(fields([fresh, stale])).toEqual([]);
+    expect(fields([stale, fresh])).toEqual([]);
+    // Not RFC 3339 (Date.parse would read it): no order can be told, so the later entry stands.
+    expect(fields([fresh, { ...stale, updated_at: 'March 4, 2025' }])).toEqual(['status']);
+  });
 });
