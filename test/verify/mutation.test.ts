@@ -12,6 +12,7 @@ import { utf8Encode } from '../../src/core/bytes.js';
 import { registerNodeEd25519Backend } from '../../src/cli/node-ed25519.js';
 import type { Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
+import { registered } from './registry.js';
 import { ROOT, TRUST_ROOT, checkOf } from './support.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -26,8 +27,8 @@ const DOCUMENT = JSON.parse(TEXT) as Json;
 const LEAVES = leavesOf(DOCUMENT);
 const ran = new Map<string, number>();
 
-function verify(text: string): Promise<Report> {
-  return verifyBundle(utf8Encode(text), TRUST_ROOT, { backend: 'node' });
+async function verify(text: string): Promise<Report> {
+  return registered(await verifyBundle(utf8Encode(text), TRUST_ROOT, { backend: 'node' }));
 }
 
 /**

@@ -28,6 +28,7 @@ import { getSampleSet } from '../../src/runtime/tickets/bundled-sample.js';
 import type { VerifyOptions } from '../../src/verify/context.js';
 import type { CheckId, CheckResult, Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
+import { registered } from './registry.js';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const KEYRING = demoKeyring();
@@ -82,8 +83,9 @@ export function readPolicy(name: PolicyName): JsonObject {
   return JSON.parse(readFileSync(join(ROOT, 'fixtures', 'policies', `${name}.wpc.json`), 'utf8')) as JsonObject;
 }
 
-export function verify(bundle: unknown, root: unknown = TRUST_ROOT, options: VerifyOptions = {}): Promise<Report> {
-  return verifyBundle(bundle, root, options);
+/** verifyBundle, with the report held to the code registry (registry.ts). */
+export async function verify(bundle: unknown, root: unknown = TRUST_ROOT, options: VerifyOptions = {}): Promise<Report> {
+  return registered(await verifyBundle(bundle, root, options));
 }
 
 export function checkOf(report: Report, id: CheckId): CheckResult {

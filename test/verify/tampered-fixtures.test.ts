@@ -5,6 +5,7 @@ import { utf8Encode } from '../../src/core/bytes.js';
 import { CHECK_IDS, type CheckId } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import { TAMPERED_DIR, tamperedFixtureFiles, type TamperedIndexEntry } from '../../scripts/tampered-fixtures.js';
+import { registered } from './registry.js';
 import { ROOT, checkOf, failedChecks } from './support.js';
 
 const DIR = join(ROOT, TAMPERED_DIR);
@@ -23,7 +24,7 @@ describe('tampered demo bundles (fixtures/bundles/tampered)', () => {
   });
 
   it.each(INDEX.map((e) => [e.file, e] as const))('%s gives its verdict, and fails the expected check with the expected code', async (file, entry) => {
-    const report = await verifyBundle(new Uint8Array(readFileSync(join(DIR, file))), TRUST_ROOT_BYTES);
+    const report = registered(await verifyBundle(new Uint8Array(readFileSync(join(DIR, file))), TRUST_ROOT_BYTES));
     expect(report.verdict).toBe(entry.expectVerdict);
     expect(checkOf(report, entry.expectCheck)).toMatchObject({ status: 'fail', code: entry.expectCode });
     // Exactly the checks the index names fail: a tamper caught only by an unrelated check would show here.

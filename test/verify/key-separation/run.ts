@@ -12,6 +12,7 @@ import { nodeEd25519Backend } from '../../../src/cli/node-ed25519.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
 import type { Report } from '../../../src/verify/report.js';
 import { verifyBundle } from '../../../src/verify/verify-bundle.js';
+import { registered } from '../registry.js';
 import { TRUST_ROOT } from '../support.js';
 import { allowlisted, type AllowEntry } from './allowlist.js';
 import { decode, forge, mutationsOf, siteName, type ForgingRole, type Mutation } from './forge.js';
@@ -49,8 +50,8 @@ export interface SuiteResult {
   readonly crashed: readonly string[];
 }
 
-export function verifyForged(bundle: ProofBundle): Promise<Report> {
-  return verifyBundle(bundle, TRUST_ROOT, { backend: memoBackend });
+export async function verifyForged(bundle: ProofBundle): Promise<Report> {
+  return registered(await verifyBundle(bundle, TRUST_ROOT, { backend: memoBackend }));
 }
 
 export async function runSuite(job: JobName, role: ForgingRole, filter?: (m: Mutation) => boolean): Promise<SuiteResult> {
