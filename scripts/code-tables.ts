@@ -5,7 +5,7 @@
  * the committed part is what this renders.
  */
 import { CHECK_IDS, CHECK_SCOPES, type CheckId } from '../src/format/checks.js';
-import { CHECK_CODES, CODES, INPUT_CODES, SCHEMA_CODES, type CheckCode, type CodeSpec, type UnknownSignerRole } from '../src/format/codes.js';
+import { CHECK_CODES, CODES, INPUT_CODES, SCHEMA_CODES, codeSpec, type CheckCode, type CodeSpec, type UnknownSignerRole } from '../src/format/codes.js';
 
 export const CODE_TABLES_PART = 'docs/formats-parts/90-verification.md';
 
@@ -58,11 +58,11 @@ function schemaTable(): string {
 
 /** One row per check: its fail and warn codes. Codes every check can report are said once, below. */
 function checksTable(): string {
-  const everywhere = CODES.filter((code) => CHECK_IDS.every((id) => reports(CHECK_CODES[code], id)));
+  const everywhere = CODES.filter((code) => CHECK_IDS.every((id) => reports(codeSpec(code), id)));
   const rows = CHECK_IDS.map((id) => {
     const own = CODES.filter((code) => !everywhere.includes(code));
-    const failing = own.filter((code) => CHECK_CODES[code].checks.includes(id) && CHECK_CODES[code].severity === 'fail');
-    const warning = own.filter((code) => warnsIn(CHECK_CODES[code], id));
+    const failing = own.filter((code) => codeSpec(code).checks.includes(id) && codeSpec(code).severity === 'fail');
+    const warning = own.filter((code) => warnsIn(codeSpec(code), id));
     return [tick(id), cell(CHECK_SCOPES[id]), list(failing), list(warning)];
   });
   const lines = [table(['id', 'verifies', 'fail codes', 'warn codes'], rows)];

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECK_IDS } from '../../src/format/checks.js';
-import { CHECK_CODES, CODES, INPUT_CODES, SCHEMA_CODES, UNKNOWN_SIGNER_CODES, isCheckCode, severitiesIn, type CheckCode } from '../../src/format/codes.js';
+import { CHECK_CODES, CODES, INPUT_CODES, SCHEMA_CODES, UNKNOWN_SIGNER_CODES, isCheckCode, severitiesIn, type CheckCode, type CodeSpec } from '../../src/format/codes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -59,7 +59,7 @@ describe('the code registry', () => {
 
   it('gives every code its checks in report order, a severity and one line of meaning', () => {
     for (const c of CODES) {
-      const spec = CHECK_CODES[c];
+      const spec: CodeSpec = CHECK_CODES[c];
       expect(spec.checks.length, c).toBeGreaterThan(0);
       expect([...spec.checks], c).toEqual(CHECK_IDS.filter((id) => spec.checks.includes(id)));
       for (const id of spec.warnsIn ?? []) expect(spec.checks, `${c} warns in ${id}`).toContain(id);
