@@ -6,14 +6,16 @@
  * has no id, an id is listed here but not in the spec, or an id has neither, so the spec cannot
  * promise what the verifier skips. Data only: nothing in the verifier reads it.
  */
+import type { CheckCode } from '../format/codes.js';
+import type { VerifyErrorCode } from './errors.js';
 
 /** Who must do what the sentence says: the verifier (reading), the producer (writing), or both. */
 export type Binds = 'verifier' | 'producer' | 'both';
 
 export interface Requirement {
   readonly binds: Binds;
-  /** Codes the verifier reports when a bundle breaks the requirement. */
-  readonly codes?: readonly string[];
+  /** Codes the verifier reports (report codes, src/format/codes.ts) or throws when the requirement is broken. */
+  readonly codes?: readonly (CheckCode | VerifyErrorCode | 'TRUST_ROOT_INVALID')[];
   /** Repository-relative test files that pin it and mention the id. */
   readonly tests?: readonly string[];
 }

@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECK_IDS } from '../../src/format/checks.js';
+import type { ConformanceManifest } from '../../src/verify/conformance/manifest.js';
+import { CHECK_IDS, type CheckId } from '../../src/format/checks.js';
 import { CHECK_CODES, CODES, INPUT_CODES, SCHEMA_CODES, UNKNOWN_SIGNER_CODES, isCheckCode, severitiesIn, type CheckCode, type CodeSpec } from '../../src/format/codes.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -36,6 +37,7 @@ const FORMAT_FILES = sourceFiles(join(ROOT, 'src/format'));
 const NOT_REPORT_CODES: Readonly<Record<string, string>> = {
   VERIFY_OPTIONS_INVALID: 'an error verifyBundle throws for a caller mistake (errors.ts)',
   VERIFY_TRUST_ROOT_MISSING: 'an error verifyBundle throws for a caller mistake (errors.ts)',
+  TRUST_ROOT_INVALID: "core's error for an unusable trust root, which verifyBundle throws (requirements.ts names it)",
   JSON_DUPLICATE_KEY: "core's parser error, mapped to INPUT_DUPLICATE_KEY / PAYLOAD_DUPLICATE_KEY",
   INVALID_CALL: 'a decision code of the gate (derive/gate.ts), compared with a record, never an issue',
 };
@@ -93,6 +95,26 @@ describe('the code registry', () => {
     expect(severitiesIn('TRUST_ROOT_DEMO_ONLY', 'wpc')).toEqual([]);
     expect(isCheckCode('toString')).toBe(false);
     expect(isCheckCode('OK')).toBe(false);
+  });
+});
+
+describe('the conformance suite (fixtures/conformance/manifest.json)', () => {
+  it('expects only registered codes, each from a check that reports it with that severity', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'fixtures/conformance/manifest.json'), 'utf8')) as ConformanceManifest;
+    const wrong: string[] = [];
+    let seen = 0;
+    for (const c of manifest.cases) {
+      for (const e of [c.expected, ...c.alternatives]) {
+        const judge = (check: CheckId, code: string, severity: 'fail' | 'warn') => {
+          seen++;
+          if (!isCheckCode(code) || !severitiesIn(code, check).includes(severity)) wrong.push(`${c.id}: ${check} ${severity} ${code}`);
+        };
+        for (const f of e.failing) for (const code of new Set([f.code, ...f.codes])) judge(f.check, code, 'fail');
+        for (const w of e.warnings) judge(w.check, w.code, 'warn');
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen).toBeGreaterThan(manifest.cases.length);
   });
 });
 
