@@ -29,6 +29,13 @@ export function sha256Bytes(data: Uint8Array | string): Uint8Array {
   return nobleSha256(toBytes(data, 'sha256Bytes'));
 }
 
+/** Raw SHA-256 of `parts` back to back, without copying them into one array first. */
+export function sha256BytesOfParts(parts: readonly Uint8Array[]): Uint8Array {
+  const hasher = nobleSha256.create();
+  for (const part of parts) hasher.update(toBytes(part, 'sha256BytesOfParts'));
+  return hasher.digest();
+}
+
 /** `sha256:<hex>` digest of `data` (strings are hashed as their UTF-8 bytes). */
 export function sha256(data: Uint8Array | string): Digest {
   return `sha256:${hexEncode(nobleSha256(toBytes(data, 'sha256')))}`;

@@ -5,9 +5,9 @@
  * every problem becomes an issue in `problems`.
  */
 import type { z } from 'zod';
-import { base64Decode, bytesEqual } from '../core/bytes.js';
+import { bytesEqual } from '../core/bytes.js';
 import { canonicalBytes } from '../core/canonical.js';
-import { parseDsseEnvelope, verifyDsse, type DsseEnvelope } from '../core/dsse.js';
+import { decodeDsseEnvelope, verifyDecodedDsse, type DecodedDsseEnvelope, type DsseEnvelope } from '../core/dsse.js';
 import type { VerifySignatureOptions } from '../core/ed25519/index.js';
 import { isClawproofError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -53,15 +53,16 @@ export async function verifyEnvelope<P>(
     view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadBytes: null, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
   });
 
-  let envelope: DsseEnvelope;
+  let decoded: DecodedDsseEnvelope;
   try {
-    envelope = parseDsseEnvelope(raw, spec.pointer);
+    decoded = decodeDsseEnvelope(raw, spec.pointer);
   } catch (cause) {
     const message = isClawproofError(cause) ? cause.message : 'unreadable';
     const pointer = isClawproofError(cause) && cause.pointer !== undefined ? cause.pointer : spec.pointer;
     problems.push(issue('ENVELOPE_MALFORMED', `the ${spec.what} at ${spec.pointer} is not a DSSE envelope of the Clawproof profile: ${message}`, { pointer }));
     return unusable('malformed');
   }
+  const envelope: DsseEnvelope = decoded.envelope;
   const keyids = envelope.signatures.map((s) => s.keyid);
   if (envelope.signatures.length !== 1) {
     // The bundle format has one signer per part; extra signatures are unexplained content.
@@ -83,9 +84,9 @@ export async function verifyEnvelope<P>(
     return { ...unusable('malformed', keyids), envelope };
   }
 
-  const payloadBytes = base64Decode(envelope.payload);
+  const payloadBytes = decoded.payload;
   const payloadHash = sha256(payloadBytes);
-  const verification = await verifyDsse(envelope, resolveKey, { payloadType: spec.payloadType, pointer: spec.pointer, backend });
+  const verification = await verifyDecodedDsse(decoded, resolveKey, { payloadType: spec.payloadType, pointer: spec.pointer, backend });
   const signatures = verification.signatures;
   const trustedValidKeyids = verification.validKeyids;
   const status: SignatureStatus =
