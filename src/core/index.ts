@@ -4,6 +4,7 @@ export * from './bytes.js';
 export * from './json.js';
 export * from './canonical.js';
 export * from './hash.js';
+export * from './sha256-backend.js';
 export * from './ed25519/index.js';
 export * from './keyid.js';
 export * from './dsse.js';

@@ -5,8 +5,8 @@
  * every problem becomes an issue in `problems`.
  */
 import type { z } from 'zod';
-import { bytesEqual } from '../core/bytes.js';
-import { canonicalBytes } from '../core/canonical.js';
+import { utf8Decode } from '../core/bytes.js';
+import { canonicalJson } from '../core/canonical.js';
 import { decodeDsseEnvelope, verifyDecodedDsse, type DecodedDsseEnvelope, type DsseEnvelope } from '../core/dsse.js';
 import type { VerifySignatureOptions } from '../core/ed25519/index.js';
 import { isClawproofError } from '../core/errors.js';
@@ -125,8 +125,11 @@ export async function verifyEnvelope<P>(
   }
 
   let json: JsonValue;
+  let text: string;
   try {
-    json = parseStrictJson(payloadBytes, { maxDepth: MAX_PAYLOAD_DEPTH, maxBytes: payloadBytes.length });
+    text = utf8Decode(payloadBytes);
+    // The text is exactly these bytes, so it is within their size: a limit it cannot reach skips the recount.
+    json = parseStrictJson(text, { maxDepth: MAX_PAYLOAD_DEPTH, maxBytes: 3 * text.length });
   } catch (cause) {
     const code = isClawproofError(cause) && cause.code === 'JSON_DUPLICATE_KEY' ? 'PAYLOAD_DUPLICATE_KEY' : 'PAYLOAD_NOT_JSON';
     const reason = isClawproofError(cause) ? cause.message : 'unreadable';
@@ -139,9 +142,10 @@ export async function verifyEnvelope<P>(
     );
     return { envelope, json: null, view: view(null) };
   }
-  if (!bytesEqual(canonicalBytesOrEmpty(json), payloadBytes)) {
+  if (canonicalJsonOrEmpty(json) !== text) {
     // One spelling per payload: the signed bytes are the RFC 8785 form, so two readers cannot
     // disagree about what was signed (and the payload hash is the digest of the payload object).
+    // Comparing the texts is comparing the bytes: strict UTF-8 decoding is one-to-one.
     problems.push(
       issue('PAYLOAD_NOT_CANONICAL', `the signed payload of the ${spec.what} at ${spec.pointer} is not in RFC 8785 canonical form`, { pointer: `${spec.pointer}/payload` }),
     );
@@ -156,11 +160,11 @@ export async function verifyEnvelope<P>(
   return { envelope, json, view: view(result.data) };
 }
 
-function canonicalBytesOrEmpty(json: JsonValue): Uint8Array {
+function canonicalJsonOrEmpty(json: JsonValue): string | null {
   try {
-    return canonicalBytes(json);
+    return canonicalJson(json);
   } catch {
-    return new Uint8Array(0);
+    return null;
   }
 }
 
