@@ -37,6 +37,7 @@ import { parseTrustRoot } from '../src/core/trust-root.js';
 import type { ProofBundle } from '../src/core/bundle/types.js';
 import { main } from '../src/cli/main.js';
 import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/cli/node-ed25519.js';
+import { installNodeSha256Backend } from '../src/cli/node-sha256.js';
 import { serializeBundle } from '../src/runtime/bundle/serialize.js';
 import { runJob } from '../src/runtime/job/run-job.js';
 import { demoKeyring } from '../src/runtime/keys/generate.js';
@@ -288,6 +289,7 @@ async function benchSize(size: number): Promise<void> {
 
 async function bench(): Promise<void> {
   registerNodeEd25519Backend();
+  installNodeSha256Backend(); // as the CLI does
   console.log(`clawproof verifier bench (node ${process.version}, ${process.platform}/${process.arch})`);
   for (const size of SIZES) {
     if (!Number.isSafeInteger(size) || size < 1) throw new Error(`BENCH_SIZES lists ${String(size)}, not a number of receipts`);

@@ -26,11 +26,15 @@ const encoder: Utf8EncoderLike = new encodingGlobals.TextEncoder();
 // in the decoded text (so the strict JSON parser can see and reject it), not silently eaten.
 const decoder: Utf8DecoderLike = new encodingGlobals.TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /**
  * Index of the first UTF-16 code unit in `s` that is a surrogate without its pair, or -1.
  * Such a string has no UTF-8 form; TextEncoder would substitute U+FFFD and change signed text.
  */
 export function findLoneSurrogate(s: string): number {
+  // Most strings hold no surrogate at all: one native scan answers for them.
+  if (!SURROGATE.test(s)) return -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;

@@ -104,12 +104,26 @@ export function signDsse(payloadType: string, payload: Uint8Array, signers: read
   };
 }
 
+/** An envelope of the profile with its payload and signatures decoded: each base64 text is read once. */
+export interface DecodedDsseEnvelope {
+  /** A fresh copy of the envelope as read. */
+  readonly envelope: DsseEnvelope;
+  readonly payload: Uint8Array;
+  /** The 64-byte signatures, in envelope order. */
+  readonly signatures: readonly { readonly keyid: string; readonly sig: Uint8Array }[];
+}
+
 /**
  * Checks that `value` is an envelope of this profile and returns a fresh copy of it. Throws
  * DSSE_MALFORMED at the first problem, with the JSON Pointer of the offending field (below
  * `pointer`, the envelope's own location in a larger document).
  */
 export function parseDsseEnvelope(value: unknown, pointer = ''): DsseEnvelope {
+  return decodeDsseEnvelope(value, pointer).envelope;
+}
+
+/** parseDsseEnvelope, also giving the decoded payload and signature bytes. Same checks, same errors. */
+export function decodeDsseEnvelope(value: unknown, pointer = ''): DecodedDsseEnvelope {
   const envelope = expectObject(value, pointer, 'envelope', ENVELOPE_FIELDS);
 
   const payloadType = expectString(envelope, 'payloadType', pointer);
@@ -117,7 +131,7 @@ export function parseDsseEnvelope(value: unknown, pointer = ''): DsseEnvelope {
   if (typeProblem !== undefined) throw malformed(`${pointer}/payloadType`, typeProblem);
 
   const payload = expectString(envelope, 'payload', pointer);
-  decodeBase64Field(payload, `${pointer}/payload`, 'payload');
+  const payloadBytes = decodeBase64Field(payload, `${pointer}/payload`, 'payload');
 
   const list = envelope.signatures;
   const listPointer = `${pointer}/signatures`;
@@ -127,6 +141,7 @@ export function parseDsseEnvelope(value: unknown, pointer = ''): DsseEnvelope {
     throw malformed(listPointer, `${list.length} signatures; at most ${DSSE_MAX_SIGNATURES} are accepted`);
   }
   const firstIndexOfKeyid = new Map<string, number>();
+  const decoded: { keyid: string; sig: Uint8Array }[] = [];
   const signatures = list.map((item: unknown, i): DsseSignature => {
     const at = `${listPointer}/${i}`;
     const entry = expectObject(item, at, 'signature', SIGNATURE_FIELDS);
@@ -145,9 +160,10 @@ export function parseDsseEnvelope(value: unknown, pointer = ''): DsseEnvelope {
       const expected = ED25519_SIGNATURE_LENGTH;
       throw malformed(`${at}/sig`, `sig is ${sigBytes.length} bytes; an Ed25519 signature is ${expected}`);
     }
+    decoded.push({ keyid, sig: sigBytes });
     return { keyid, sig };
   });
-  return { payloadType, payload, signatures };
+  return { envelope: { payloadType, payload, signatures }, payload: payloadBytes, signatures: decoded };
 }
 
 /**
@@ -160,8 +176,17 @@ export async function verifyDsse(
   resolveKey: (keyid: string) => Uint8Array | undefined,
   options: VerifyDsseOptions = {},
 ): Promise<DsseVerification> {
+  return verifyDecodedDsse(decodeDsseEnvelope(envelope, options.pointer ?? ''), resolveKey, options);
+}
+
+/** verifyDsse over an envelope decodeDsseEnvelope already read (no second decoding of its base64). */
+export async function verifyDecodedDsse(
+  decoded: DecodedDsseEnvelope,
+  resolveKey: (keyid: string) => Uint8Array | undefined,
+  options: VerifyDsseOptions = {},
+): Promise<DsseVerification> {
   const pointer = options.pointer ?? '';
-  const parsed = parseDsseEnvelope(envelope, pointer);
+  const parsed = decoded.envelope;
   if (options.payloadType !== undefined && parsed.payloadType !== options.payloadType) {
     throw coreError(
       'DSSE_PAYLOAD_TYPE_MISMATCH',
@@ -169,13 +194,13 @@ export async function verifyDsse(
       { pointer: `${pointer}/payloadType`, details: { actual: parsed.payloadType, expected: options.payloadType } },
     );
   }
-  const payload = base64Decode(parsed.payload);
+  const payload = decoded.payload;
   const message = pae(parsed.payloadType, payload);
   const signatures = await Promise.all(
-    parsed.signatures.map(async ({ keyid, sig }) => {
+    decoded.signatures.map(async ({ keyid, sig }) => {
       const key = resolveKey(keyid);
       if (key === undefined || key === null) return { keyid, status: 'unknown-key' as const };
-      const ok = await verifySignature(key, message, base64Decode(sig), { backend: options.backend });
+      const ok = await verifySignature(key, message, sig, { backend: options.backend });
       return { keyid, status: ok ? ('valid' as const) : ('invalid' as const) };
     }),
   );

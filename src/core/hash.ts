@@ -1,14 +1,15 @@
 /**
  * SHA-256 (FIPS 180-4) digests, written `sha256:<64 lowercase hex>`.
  *
- * Synchronous hashing uses @noble/hashes; the async form hands large inputs to WebCrypto when the
+ * Synchronous hashing uses the installed backend (sha256-backend.ts: @noble/hashes unless the host
+ * installed a native one); the async form hands large inputs to WebCrypto when the
  * platform has it (much faster on multi-megabyte bundles) and gives byte-identical results.
  */
-import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { isBytes } from '@noble/hashes/utils.js';
 import { hexDecode, hexEncode, utf8Encode } from './bytes.js';
 import { canonicalBytes } from './canonical.js';
 import { coreError } from './errors.js';
+import { sha256Backend } from './sha256-backend.js';
 
 export type Digest = `sha256:${string}`;
 
@@ -26,12 +27,17 @@ function toBytes(data: Uint8Array | string, fn: string): Uint8Array {
 
 /** Raw 32-byte SHA-256 of `data` (strings are hashed as their UTF-8 bytes). */
 export function sha256Bytes(data: Uint8Array | string): Uint8Array {
-  return nobleSha256(toBytes(data, 'sha256Bytes'));
+  return sha256Backend().digest([toBytes(data, 'sha256Bytes')]);
+}
+
+/** Raw SHA-256 of `parts` back to back, without copying them into one array first. */
+export function sha256BytesOfParts(parts: readonly Uint8Array[]): Uint8Array {
+  return sha256Backend().digest(parts.map((part) => toBytes(part, 'sha256BytesOfParts')));
 }
 
 /** `sha256:<hex>` digest of `data` (strings are hashed as their UTF-8 bytes). */
 export function sha256(data: Uint8Array | string): Digest {
-  return `sha256:${hexEncode(nobleSha256(toBytes(data, 'sha256')))}`;
+  return `sha256:${hexEncode(sha256Backend().digest([toBytes(data, 'sha256')]))}`;
 }
 
 // Core sees no DOM types: just the WebCrypto call used here.

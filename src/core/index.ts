@@ -5,6 +5,7 @@ export * from './json.js';
 export * from './canonical.js';
 export * from './pointer.js';
 export * from './hash.js';
+export * from './sha256-backend.js';
 export * from './ed25519/index.js';
 export * from './keyid.js';
 export * from './dsse.js';

@@ -8,9 +8,9 @@
  * follow the step-by-step algorithms of sections 2.1.3.2 and 2.1.4.2. Sizes and indices are
  * JavaScript safe integers (up to 2^53 - 1).
  */
-import { bytesEqual, concatBytes } from './bytes.js';
+import { bytesEqual } from './bytes.js';
 import { coreError } from './errors.js';
-import { sha256Bytes } from './hash.js';
+import { sha256Bytes, sha256BytesOfParts } from './hash.js';
 
 /** Every leaf hash, node hash, root and proof entry is one SHA-256 output. */
 export const MERKLE_HASH_LENGTH = 32;
@@ -32,7 +32,7 @@ export type MerkleCheck =
 /** SHA-256(0x00 || data): the hash of one leaf's input bytes. */
 export function merkleLeafHash(data: Uint8Array): Uint8Array {
   if (!(data instanceof Uint8Array)) throw argumentError('merkleLeafHash expects a Uint8Array');
-  return sha256Bytes(concatBytes(LEAF_PREFIX, data));
+  return sha256BytesOfParts([LEAF_PREFIX, data]);
 }
 
 /**
@@ -43,7 +43,7 @@ export function merkleNodeHash(left: Uint8Array, right: Uint8Array): Uint8Array 
   if (!(left instanceof Uint8Array) || !(right instanceof Uint8Array)) {
     throw argumentError('merkleNodeHash expects two Uint8Arrays');
   }
-  return sha256Bytes(concatBytes(NODE_PREFIX, left, right));
+  return sha256BytesOfParts([NODE_PREFIX, left, right]);
 }
 
 /** The tree head MTH(D[n]) over leaf hashes; the empty tree's head is SHA-256 of no bytes. */

@@ -5,9 +5,9 @@
  * every problem becomes an issue in `problems`.
  */
 import type { z } from 'zod';
-import { base64Decode, bytesEqual } from '../core/bytes.js';
-import { canonicalBytes } from '../core/canonical.js';
-import { parseDsseEnvelope, verifyDsse, type DsseEnvelope } from '../core/dsse.js';
+import { utf8Decode } from '../core/bytes.js';
+import { canonicalJson } from '../core/canonical.js';
+import { decodeDsseEnvelope, verifyDecodedDsse, type DecodedDsseEnvelope, type DsseEnvelope } from '../core/dsse.js';
 import type { VerifySignatureOptions } from '../core/ed25519/index.js';
 import { isClawproofError } from '../core/errors.js';
 import { sha256 } from '../core/hash.js';
@@ -53,15 +53,16 @@ export async function verifyEnvelope<P>(
     view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadBytes: null, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
   });
 
-  let envelope: DsseEnvelope;
+  let decoded: DecodedDsseEnvelope;
   try {
-    envelope = parseDsseEnvelope(raw, spec.pointer);
+    decoded = decodeDsseEnvelope(raw, spec.pointer);
   } catch (cause) {
     const message = isClawproofError(cause) ? cause.message : 'unreadable';
     const pointer = isClawproofError(cause) && cause.pointer !== undefined ? cause.pointer : spec.pointer;
     problems.push(issue('ENVELOPE_MALFORMED', `the ${spec.what} at ${spec.pointer} is not a DSSE envelope of the Clawproof profile: ${message}`, { pointer }));
     return unusable('malformed');
   }
+  const envelope: DsseEnvelope = decoded.envelope;
   const keyids = envelope.signatures.map((s) => s.keyid);
   if (envelope.signatures.length !== 1) {
     // The bundle format has one signer per part; extra signatures are unexplained content.
@@ -83,9 +84,9 @@ export async function verifyEnvelope<P>(
     return { ...unusable('malformed', keyids), envelope };
   }
 
-  const payloadBytes = base64Decode(envelope.payload);
+  const payloadBytes = decoded.payload;
   const payloadHash = sha256(payloadBytes);
-  const verification = await verifyDsse(envelope, resolveKey, { payloadType: spec.payloadType, pointer: spec.pointer, backend });
+  const verification = await verifyDecodedDsse(decoded, resolveKey, { payloadType: spec.payloadType, pointer: spec.pointer, backend });
   const signatures = verification.signatures;
   const trustedValidKeyids = verification.validKeyids;
   const status: SignatureStatus =
@@ -124,8 +125,11 @@ export async function verifyEnvelope<P>(
   }
 
   let json: JsonValue;
+  let text: string;
   try {
-    json = parseStrictJson(payloadBytes, { maxDepth: MAX_PAYLOAD_DEPTH, maxBytes: payloadBytes.length });
+    text = utf8Decode(payloadBytes);
+    // The text is exactly these bytes, so it is within their size: a limit it cannot reach skips the recount.
+    json = parseStrictJson(text, { maxDepth: MAX_PAYLOAD_DEPTH, maxBytes: 3 * text.length });
   } catch (cause) {
     const code = isClawproofError(cause) && cause.code === 'JSON_DUPLICATE_KEY' ? 'PAYLOAD_DUPLICATE_KEY' : 'PAYLOAD_NOT_JSON';
     const reason = isClawproofError(cause) ? cause.message : 'unreadable';
@@ -138,9 +142,10 @@ export async function verifyEnvelope<P>(
     );
     return { envelope, json: null, view: view(null) };
   }
-  if (!bytesEqual(canonicalBytesOrEmpty(json), payloadBytes)) {
+  if (canonicalJsonOrEmpty(json) !== text) {
     // One spelling per payload: the signed bytes are the RFC 8785 form, so two readers cannot
     // disagree about what was signed (and the payload hash is the digest of the payload object).
+    // Comparing the texts is comparing the bytes: strict UTF-8 decoding is one-to-one.
     problems.push(
       issue('PAYLOAD_NOT_CANONICAL', `the signed payload of the ${spec.what} at ${spec.pointer} is not in RFC 8785 canonical form`, { pointer: `${spec.pointer}/payload` }),
     );
@@ -155,11 +160,11 @@ export async function verifyEnvelope<P>(
   return { envelope, json, view: view(result.data) };
 }
 
-function canonicalBytesOrEmpty(json: JsonValue): Uint8Array {
+function canonicalJsonOrEmpty(json: JsonValue): string | null {
   try {
-    return canonicalBytes(json);
+    return canonicalJson(json);
   } catch {
-    return new Uint8Array(0);
+    return null;
   }
 }
 

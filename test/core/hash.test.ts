@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hexDecode, hexEncode, utf8Encode } from '../../src/core/bytes.js';
 import { ClawproofError } from '../../src/core/errors.js';
-import { digestOfJson, isDigest, parseDigest, sha256, sha256Async, sha256Bytes } from '../../src/core/hash.js';
+import { digestOfJson, isDigest, parseDigest, sha256, sha256Async, sha256Bytes, sha256BytesOfParts } from '../../src/core/hash.js';
 
 function caught(fn: () => unknown): ClawproofError {
   try {
@@ -39,6 +39,10 @@ describe('SHA-256 known answers', () => {
       if (sha256(input) !== want) failures.push(`sha256 ${v.in_hex.slice(0, 16)}`);
       if (hexEncode(sha256Bytes(input)) !== v.out_hex) failures.push(`sha256Bytes ${v.in_hex.slice(0, 16)}`);
       if ((await sha256Async(input)) !== want) failures.push(`sha256Async ${v.in_hex.slice(0, 16)}`);
+      // Split in three uneven parts: the incremental form must give the digest of the whole.
+      const a = Math.floor(input.length / 3);
+      const parts = [input.subarray(0, a), input.subarray(a, 2 * a + 1), input.subarray(2 * a + 1)];
+      if (hexEncode(sha256BytesOfParts(parts)) !== v.out_hex) failures.push(`sha256BytesOfParts ${v.in_hex.slice(0, 16)}`);
     }
     expect(failures).toEqual([]);
   });

@@ -15,6 +15,7 @@ import { loadSuite, SuiteError, type LoadedSuite } from '../conformance/load-sui
 import { usageError } from '../errors.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { registerNodeEd25519Backend } from '../node-ed25519.js';
+import { installNodeSha256Backend } from '../node-sha256.js';
 
 export const DEFAULT_MANIFEST = join('fixtures', 'conformance', 'manifest.json');
 const DEFAULT_TIMEOUT_SECONDS = 60;
@@ -74,6 +75,7 @@ async function conformance(input: CommandInput, context: CliContext): Promise<nu
 
 function thisVerifier(): CaseVerifier {
   registerNodeEd25519Backend();
+  installNodeSha256Backend();
   return inProcessVerifier('node');
 }
 

@@ -23,6 +23,7 @@ import { usageError } from '../errors.js';
 import { checkOneStdin, fileArgumentsHelp } from '../file-arguments.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { registerNodeEd25519Backend } from '../node-ed25519.js';
+import { installNodeSha256Backend } from '../node-sha256.js';
 
 const MAX_PROBLEMS_SHOWN = 20;
 const STATUS_LABELS = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skipped: 'SKIP' } as const;
@@ -60,6 +61,7 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   checkOneStdin([['<bundle>', bundlePath], ['--trust', trustPath], ['--against', againstPath]]);
 
   registerNodeEd25519Backend();
+  installNodeSha256Backend();
   let report: Report;
   let comparison: ExportComparison | null = null;
   try {
