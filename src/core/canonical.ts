@@ -1,13 +1,13 @@
 /**
  * Canonical JSON: RFC 8785 JSON Canonicalization Scheme (JCS).
  *
- * The value is first checked to be pure JSON data and rejected otherwise, with a JSON Pointer:
- * JSON.stringify habits (dropping `undefined` members, calling toJSON, serialising Dates and
- * class instances as whatever their enumerable fields happen to be, writing array holes as
- * nothing) would each let a signer hash something other than what it thinks it signed. Once it
- * is, RFC 8785 is JSON.stringify for every primitive (ECMAScript number and string forms) and
- * members sorted by UTF-16 code units, which is what `serialize` writes.
+ * The `canonicalize` package does the serialisation, but on its own it follows JSON.stringify
+ * habits: it drops `undefined` members, calls toJSON, serialises Dates and class instances as
+ * whatever their enumerable fields happen to be, and writes array holes as nothing (invalid JSON).
+ * Each of those would let a signer hash something other than what it thinks it signed, so the
+ * value is first checked to be pure JSON data and rejected otherwise, with a JSON Pointer.
  */
+import canonicalize from 'canonicalize';
 import { findLoneSurrogate, utf8Encode } from './bytes.js';
 import { coreError } from './errors.js';
 import { formatPointer } from './pointer.js';
@@ -21,29 +21,16 @@ export const CANONICAL_MAX_DEPTH = 1000;
 /** RFC 8785 canonical JSON text of `value`. Throws CANONICAL_JSON_UNSUPPORTED if `value` is not pure JSON data. */
 export function canonicalJson(value: unknown): string {
   assertJsonData(value, [], new Set());
-  return serialize(value);
-}
-
-/**
- * RFC 8785 section 3.2 over a value assertJsonData accepted (so no undefined, cycles, toJSON,
- * lone surrogates or non-finite numbers reach it): primitives as JSON.stringify writes them,
- * object members sorted by UTF-16 code units (the default sort order).
- */
-function serialize(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + serialize(value[i]);
-    return out + ']';
+  let text: string | undefined;
+  try {
+    text = canonicalize(value);
+  } catch (cause) {
+    throw coreError('CANONICAL_JSON_UNSUPPORTED', 'value could not be canonicalised', { pointer: '', cause });
   }
-  const record = value as Record<string, unknown>;
-  let out = '{';
-  let first = true;
-  for (const key of Object.keys(record).sort()) {
-    out += (first ? '' : ',') + JSON.stringify(key) + ':' + serialize(record[key]);
-    first = false;
+  if (text === undefined) {
+    throw coreError('CANONICAL_JSON_UNSUPPORTED', 'value has no JSON form', { pointer: '' });
   }
-  return out + '}';
+  return text;
 }
 
 /** UTF-8 bytes of `canonicalJson(value)`: the exact bytes that are hashed and signed. */
