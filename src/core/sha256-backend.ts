@@ -25,7 +25,7 @@ export const nobleSha256Backend: Sha256Backend = Object.freeze({
 
 let current: Sha256Backend = nobleSha256Backend;
 
-// FIPS 180-4 examples ("abc", the empty message) and one split over a block boundary.
+// FIPS 180-4 examples ("abc", the empty message); a long split input is added below.
 const SELF_TEST: readonly { parts: Uint8Array[]; hex: string }[] = [
   { parts: [Uint8Array.of(0x61, 0x62, 0x63)], hex: 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad' },
   { parts: [], hex: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' },
@@ -40,8 +40,9 @@ export function useSha256Backend(backend: Sha256Backend | null): void {
   if (typeof backend !== 'object' || typeof backend.name !== 'string' || backend.name === '' || typeof backend.digest !== 'function') {
     throw coreError('INPUT_INVALID', 'a SHA-256 backend needs a non-empty string `name` and a `digest` function');
   }
-  const block = new Uint8Array(200).map((_, i) => i);
-  const tests = [...SELF_TEST, { parts: [block.subarray(0, 63), block.subarray(63, 130), block.subarray(130)], hex: bytesToHex(nobleSha256(block)) }];
+  // Over 1 KiB and split across block boundaries, so a backend that hashes large inputs another way is tested on that path too.
+  const block = new Uint8Array(3000).map((_, i) => (i * 31) & 0xff);
+  const tests = [...SELF_TEST, { parts: [block.subarray(0, 63), block.subarray(63, 1100), block.subarray(1100)], hex: bytesToHex(nobleSha256(block)) }];
   for (const t of tests) {
     const out = backend.digest(t.parts);
     if (!(out instanceof Uint8Array) || out.length !== 32 || bytesToHex(out) !== t.hex) {
