@@ -4,15 +4,7 @@
  * Run it after `npm run fixtures`: cases point at the committed demo and tampered bundles.
  * Deterministic: running it again writes the same bytes. Run: npm run fixtures:conformance.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { conformanceFiles } from './conformance-suite.js';
+import { REPO_ROOT, writeFixtureFiles } from './write-fixture-files.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-for (const [relative, content] of await conformanceFiles(root)) {
-  const path = join(root, relative);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  console.log(`wrote ${relative} (${content.length} bytes)`);
-}
+writeFixtureFiles(await conformanceFiles(REPO_ROOT));

@@ -4,15 +4,7 @@
  * Deterministic: running it again writes the same bytes. Run: npm run fixtures.
  * test/runtime/node/demo-fixtures.test.ts fails when the committed files differ from these.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { demoFixtureFiles } from '../src/runtime/node/demo-fixtures.js';
+import { REPO_ROOT, writeFixtureFiles } from './write-fixture-files.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-for (const [relative, content] of await demoFixtureFiles(root)) {
-  const path = join(root, relative);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  console.log(`wrote ${relative} (${content.length} bytes)`);
-}
+writeFixtureFiles(await demoFixtureFiles(REPO_ROOT));
