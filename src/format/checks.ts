@@ -5,6 +5,14 @@
  */
 
 /** Stable ids of the checks, in the order a report lists them. */
+/** The report's verdicts: every reader of a report (store, conformance runner) takes them from here. */
+export const VERDICTS = ['valid', 'invalid', 'unknown-signer'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+/** A check's status in a report. */
+export const CHECK_STATUSES = ['pass', 'fail', 'warn', 'skipped'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
 export const CHECK_IDS = [
   'structure',
   'trust',

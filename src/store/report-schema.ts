@@ -12,7 +12,7 @@ import type { Digest } from '../core/hash.js';
 import type { JsonValue } from '../core/json.js';
 import type { RoutingState } from '../core/bundle/types.js';
 import { CODES } from '../format/codes.js';
-import { CHECK_IDS, type Report } from '../verify/report.js';
+import { CHECK_IDS, CHECK_STATUSES, VERDICTS, type Report } from '../verify/report.js';
 import type { TimelineEntry } from '../verify/diff/types.js';
 import { ROUTING_FIELDS } from '../verify/diff/effects.js';
 
@@ -50,7 +50,7 @@ const evidence = z.object({
 const check = z.object({
   id: z.enum(CHECK_IDS),
   title: z.string(),
-  status: z.enum(['pass', 'fail', 'warn', 'skipped']),
+  status: z.enum(CHECK_STATUSES),
   code: z.enum([...CODES, 'OK', 'SKIPPED']),
   message: z.string(),
   evidence: z.array(evidence),
@@ -149,7 +149,7 @@ const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('kind', [
 export const reportSchema: z.ZodType<Report> = z.object({
   reportVersion: z.literal(1),
   verifier: z.object({ name: z.literal('clawproof'), version: z.string() }),
-  verdict: z.enum(['valid', 'invalid', 'unknown-signer']),
+  verdict: z.enum(VERDICTS),
   summary: z.string(),
   checkedAt: z.string(),
   bundle: z.object({

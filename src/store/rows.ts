@@ -9,12 +9,13 @@
 import { z } from 'zod';
 import type { IndexableType } from 'dexie';
 import { BUNDLE_SOURCES, type BundleBytesRow, type BundleRow, type ReportRow, type SeenTokenRow } from './db.js';
+import { VERDICTS } from '../verify/report.js';
 import { reportSchema } from './report-schema.js';
 
 export type Decoded<T> = { readonly ok: true; readonly row: T } | { readonly ok: false; readonly problem: string };
 
 const digest = z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected a sha256: digest');
-const verdict = z.enum(['valid', 'invalid', 'unknown-signer']);
+const verdict = z.enum(VERDICTS);
 
 const bundleRow = z.object({
   hash: digest,

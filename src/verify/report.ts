@@ -5,14 +5,13 @@
  */
 import type { Digest } from '../core/hash.js';
 import type { TicketId } from '../core/bundle/types.js';
-import type { CheckId } from '../format/checks.js';
+import type { CheckId, CheckStatus, Verdict } from '../format/checks.js';
 import type { CheckCode, IssueSeverity, ResultCode } from '../format/codes.js';
 import type { TicketDiff, TimelineEntry } from './diff/types.js';
 
-export type CheckStatus = 'pass' | 'fail' | 'warn' | 'skipped';
 
 // The check ids, titles and codes are the format's (src/format); re-exported for existing importers.
-export { CHECK_IDS, CHECK_TITLES, type CheckId } from '../format/checks.js';
+export { CHECK_IDS, CHECK_STATUSES, CHECK_TITLES, VERDICTS, type CheckId, type CheckStatus, type Verdict } from '../format/checks.js';
 export type { CheckCode, IssueSeverity, ResultCode } from '../format/codes.js';
 
 /** What a check looked at: enough for the UI to link to the exact receipt, record, field or ticket. */
@@ -53,8 +52,6 @@ export interface CheckResult {
   readonly evidence: readonly Evidence[];
   readonly issues: readonly CheckIssue[];
 }
-
-export type Verdict = 'valid' | 'invalid' | 'unknown-signer';
 
 export interface Report {
   readonly reportVersion: 1;

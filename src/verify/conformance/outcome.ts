@@ -8,10 +8,12 @@
  * evidence?: [{ keyid? }] }] }] }`. Checks that pass may be left out; `issues` feeds only the
  * SHOULD-level fields (every failing code, the warnings, the unknown signers).
  */
-export const VERDICTS = ['valid', 'invalid', 'unknown-signer'] as const;
-export type ConformanceVerdict = (typeof VERDICTS)[number];
+import { CHECK_STATUSES, VERDICTS, type Verdict } from '../../format/checks.js';
 
-const STATUSES: ReadonlySet<string> = new Set(['pass', 'fail', 'warn', 'skipped']);
+export { VERDICTS };
+export type ConformanceVerdict = Verdict;
+
+const STATUSES: ReadonlySet<string> = new Set(CHECK_STATUSES);
 
 export interface FailingCheck {
   readonly check: string;
