@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
-const PORT = 4317;
+// CLAWPROOF_E2E_PORT lets two checkouts run their browser tests side by side without sharing a server.
+const PORT = Number(process.env['CLAWPROOF_E2E_PORT'] ?? '') || 4317;
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 
 /**
