@@ -27,6 +27,7 @@
 import { spawnSync } from 'node:child_process';
 import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { base64Decode, utf8Encode } from '../src/core/bytes.js';
@@ -36,7 +37,7 @@ import { parseStrictJson, type JsonObject } from '../src/core/json.js';
 import { parseTrustRoot } from '../src/core/trust-root.js';
 import type { ProofBundle } from '../src/core/bundle/types.js';
 import { main } from '../src/cli/main.js';
-import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/cli/node-ed25519.js';
+import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/node/ed25519-node.js';
 import { installNodeSha256Backend } from '../src/cli/node-sha256.js';
 import { serializeBundle } from '../src/runtime/bundle/serialize.js';
 import { runJob } from '../src/runtime/job/run-job.js';
@@ -116,11 +117,11 @@ interface CliRun {
 }
 
 /** `clawproof verify <bundle> --trust <root>` in this process, its output kept, not printed. */
-async function cliVerify(path: string): Promise<CliRun & { readonly output: string }> {
+async function cliVerify(path: string, extra: readonly string[] = []): Promise<CliRun & { readonly output: string }> {
   let output = '';
   const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text) };
   const started = performance.now();
-  const exitCode = await main(['verify', path, '--trust', TRUST_FILE], io);
+  const exitCode = await main(['verify', path, '--trust', TRUST_FILE, ...extra], io);
   return { ms: performance.now() - started, exitCode, output };
 }
 
@@ -265,16 +266,20 @@ async function benchSize(size: number): Promise<void> {
     const again = await cliVerify(path);
     if (again.exitCode === 0 && again.ms < cli.ms) cli = again;
   }
+  const oneThread = await cliVerify(path, ['--threads', '1']);
+  if (oneThread.exitCode !== 0) throw new Error(`clawproof verify --threads 1 ${path} exited ${oneThread.exitCode}`);
   const base = baseline(bundle, trust);
   const cliRate = receipts / (cli.ms / 1000);
   const baseRate = base.receipts / (base.receiptMs / 1000);
   const detail = await breakdown(bytes, trust);
   const peak = process.resourceUsage().maxRSS * 1024;
 
-  console.log(`  (a) CLI path, bytes -> report (node backend)   ${seconds(cli.ms).padStart(9)}  ${rate(receipts, cli.ms)} receipts`);
+  console.log(`  (a) CLI path, bytes -> report (worker pool)    ${seconds(cli.ms).padStart(9)}  ${rate(receipts, cli.ms)} receipts  (${availableParallelism()} threads)`);
+  console.log(`  (a1) the same with --threads 1               ${seconds(oneThread.ms).padStart(9)}  ${rate(receipts, oneThread.ms)} receipts  (pool saves ${((100 * (oneThread.ms - cli.ms)) / oneThread.ms).toFixed(1)} %)`);
   console.log(`  (b) baseline, crypto.verify of ${base.receipts} receipt sigs ${seconds(base.receiptMs).padStart(9)}  ${rate(base.receipts, base.receiptMs)} signatures`);
   console.log(`      ratio (a)/(b): ${(cliRate / baseRate).toFixed(3)}  (target >= 0.5)`);
   console.log(`      for scale: crypto.verify of all ${base.all.toLocaleString('en-US')} DSSE signatures in the bundle takes ${seconds(base.allMs)} (${rate(base.all, base.allMs)}); (a) is ${(cli.ms / base.allMs).toFixed(1)}x that`);
+  console.log(`      issue #9's ratio, that loop / (a): ${(base.allMs / cli.ms).toFixed(3)}  (target >= 1.5, for format v2)`);
   console.log(`  peak RSS so far (process.resourceUsage().maxRSS): ${mib(peak)}; rss now ${mib(process.memoryUsage().rss)}, heap used ${mib(process.memoryUsage().heapUsed)}`);
   console.log(`  where the time goes (instrumented verifyBundle, ${seconds(detail.totalMs)}):`);
   console.log(row('strict JSON parse + sha256 of the bytes', detail.parseMs, detail.totalMs));

@@ -6,6 +6,8 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   /** Standard input, for a file argument given as `-` (absent: `-` is a file of that name). */
   readonly stdin?: () => StdinSource;
+  /** True when stderr is a terminal: long commands then draw a progress line there. */
+  readonly stderrIsTerminal?: boolean;
 }
 
 export interface CliContext {

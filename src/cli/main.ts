@@ -12,6 +12,7 @@ const processIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
   // process.stdin is created on first use: only when an argument is `-`.
   stdin: () => ({ stream: process.stdin, fd: 0 }),
+  stderrIsTerminal: process.stderr.isTTY === true,
 };
 
 /**

@@ -32,6 +32,11 @@ import { modelResponseEntrySchema, modelViewEntrySchema, ticketEntrySchema } fro
 import { zodIssuesToReport } from './schemas/issues.js';
 import { approvalPayloadSchema, manifestPayloadSchema, receiptPayloadSchema, recordPayloadSchema } from './schemas/payloads.js';
 import { keyResolver } from './trusted-keys.js';
+import { mapConcurrent } from './map-concurrent.js';
+import { partsProgress, type PartsProgress } from './parts-progress.js';
+
+/** Envelopes of one list verified at once: enough to keep every core of a worker pool busy. */
+const SIGNATURES_IN_FLIGHT = 256;
 
 /** An envelope that could not be read stands in the typed bundle as this (its view says why). */
 const EMPTY_ENVELOPE: DsseEnvelope = Object.freeze({ payloadType: '', payload: '', signatures: [] }) as DsseEnvelope;
@@ -50,7 +55,13 @@ export async function buildContext(
     if (r === undefined) resolvers.set(role, (r = keyResolver(trustRoot, role)));
     return r;
   };
-  const envelope = <P>(raw: unknown, spec: EnvelopeSpec<P>) => verifyEnvelope(raw, spec, resolverFor(spec.role), backend);
+  // The signed parts: the WPC, the CST, every receipt, record and approval, the manifest.
+  const progress = partsProgress(3 + shape.lists.receipts.length + shape.lists.records.length + shape.lists.approvals.length, options.onPartsChecked);
+  const envelope = async <P>(raw: unknown, spec: EnvelopeSpec<P>) => {
+    const result = await verifyEnvelope(raw, spec, resolverFor(spec.role), backend);
+    progress.tick();
+    return result;
+  };
 
   const wpcResult = await envelope<JsonObject>(document.wpc, {
     pointer: '/wpc',
@@ -62,12 +73,13 @@ export async function buildContext(
   });
   const wpc = wpcView(wpcResult.view, wpcResult.json);
   const cst = await verifyCst(document.cst, resolverFor('scope'), backend);
+  progress.tick();
 
-  const receipts = await envelopeList<ReceiptPayload>(shape.lists.receipts, 'receipts', 'proxy', PAYLOAD_TYPES.receipt, 'receipt', receiptPayloadSchema, resolverFor('proxy'), backend);
-  const records = await envelopeList<RecordPayload>(shape.lists.records, 'records', 'harness', PAYLOAD_TYPES.record, 'record', recordPayloadSchema, resolverFor('harness'), backend, {
+  const receipts = await envelopeList<ReceiptPayload>(shape.lists.receipts, 'receipts', 'proxy', PAYLOAD_TYPES.receipt, 'receipt', receiptPayloadSchema, resolverFor('proxy'), backend, progress);
+  const records = await envelopeList<RecordPayload>(shape.lists.records, 'records', 'harness', PAYLOAD_TYPES.record, 'record', recordPayloadSchema, resolverFor('harness'), backend, progress, {
     unknownKindCode: 'RECORD_KIND_UNKNOWN',
   });
-  const approvals = await envelopeList<ApprovalPayload>(shape.lists.approvals, 'approvals', 'approver', PAYLOAD_TYPES.approval, 'approval', approvalPayloadSchema, resolverFor('approver'), backend);
+  const approvals = await envelopeList<ApprovalPayload>(shape.lists.approvals, 'approvals', 'approver', PAYLOAD_TYPES.approval, 'approval', approvalPayloadSchema, resolverFor('approver'), backend, progress);
   const manifestResult = await envelope<ManifestPayload>(document.manifest, {
     pointer: '/manifest',
     index: 0,
@@ -77,6 +89,7 @@ export async function buildContext(
     schema: manifestPayloadSchema as unknown as z.ZodType<ManifestPayload>,
     place: { valueCodes: { v: 'VERSION_UNSUPPORTED' } },
   });
+  progress.finish();
 
   const structureIssues: CheckIssue[] = [...shape.issues];
   const modelViews = itemList<ModelViewEntry>(shape.lists.model_views, 'model_views', modelViewEntrySchema, 'model view entry', structureIssues);
@@ -141,11 +154,10 @@ async function envelopeList<P>(
   schema: z.ZodType,
   resolveKey: ReturnType<typeof keyResolver>,
   backend: VerifySignatureOptions['backend'],
+  progress: PartsProgress,
   place: EnvelopeSpec<P>['place'] = {},
 ): Promise<{ views: EnvelopeView<P>[]; envelopes: DsseEnvelope[] }> {
-  const views: EnvelopeView<P>[] = [];
-  const envelopes: DsseEnvelope[] = [];
-  for (const [index, raw] of list.entries()) {
+  const results = await mapConcurrent(list, SIGNATURES_IN_FLIGHT, async (raw, index) => {
     const spec: EnvelopeSpec<P> = {
       pointer: `/${member}/${index}`,
       index,
@@ -156,10 +168,10 @@ async function envelopeList<P>(
       place: { valueCodes: { v: 'VERSION_UNSUPPORTED' }, ...place },
     };
     const result = await verifyEnvelope(raw, spec, resolveKey, backend);
-    views.push(result.view);
-    envelopes.push(result.envelope ?? EMPTY_ENVELOPE);
-  }
-  return { views, envelopes };
+    progress.tick();
+    return result;
+  });
+  return { views: results.map((r) => r.view), envelopes: results.map((r) => r.envelope ?? EMPTY_ENVELOPE) };
 }
 
 function itemList<T>(list: readonly unknown[], member: string, schema: z.ZodType, what: string, issues: CheckIssue[]): ItemView<T>[] {

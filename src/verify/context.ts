@@ -33,6 +33,11 @@ export interface VerifyOptions {
   /** Called between checks so a UI can show progress; never required. */
   readonly onProgress?: (done: number, total: number, checkId: string) => void;
   /**
+   * Called while the signed parts are read and their signatures checked (the longest phase of a
+   * large bundle), at most about a hundred times, and once with checked = total; never required.
+   */
+  readonly onPartsChecked?: (checked: number, total: number) => void;
+  /**
    * Ed25519 backend for every signature: a registered name (the CLI registers 'node') or a backend
    * object. Default: WebCrypto when usable, else noble. Every backend gives the same verdicts.
    */

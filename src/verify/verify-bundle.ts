@@ -188,6 +188,9 @@ function checkOptions(options: unknown): CheckedOptions {
   if (o.onProgress !== undefined && typeof o.onProgress !== 'function') {
     throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle option onProgress must be a function');
   }
+  if (o.onPartsChecked !== undefined && typeof o.onPartsChecked !== 'function') {
+    throw verifyError('VERIFY_OPTIONS_INVALID', 'verifyBundle option onPartsChecked must be a function');
+  }
   return {
     ...o,
     // Above 1 GiB a JavaScript string cannot hold the document anyway.

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../src/core/bytes.js';
-import { registerNodeEd25519Backend } from '../../src/cli/node-ed25519.js';
+import { registerNodeEd25519Backend } from '../../src/node/ed25519-node.js';
 import type { Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import { registered } from './registry.js';

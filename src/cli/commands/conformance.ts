@@ -14,7 +14,7 @@ import { templateProblem } from '../conformance/external-command.js';
 import { loadSuite, SuiteError, type LoadedSuite } from '../conformance/load-suite.js';
 import { usageError } from '../errors.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { registerNodeEd25519Backend } from '../node-ed25519.js';
+import { registerNodeEd25519Backend } from '../../node/ed25519-node.js';
 import { installNodeSha256Backend } from '../node-sha256.js';
 
 export const DEFAULT_MANIFEST = join('fixtures', 'conformance', 'manifest.json');

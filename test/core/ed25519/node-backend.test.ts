@@ -1,4 +1,4 @@
-// src/cli/node-ed25519.ts: the node:crypto backend (kept with the other Ed25519 backend tests).
+// src/node/ed25519-node.ts: the node:crypto backend (kept with the other Ed25519 backend tests).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { hexDecode, utf8Encode } from '../../../src/core/bytes.js';
 import { keyPairFromSeed, sign } from '../../../src/core/ed25519/keys.js';
@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 async function load() {
-  const cli = await import('../../../src/cli/node-ed25519.js');
+  const cli = await import('../../../src/node/ed25519-node.js');
   const core = await import('../../../src/core/ed25519/index.js');
   return { ...cli, ...core };
 }

@@ -4,16 +4,21 @@
  * edge cases through each backend via verifySignature, and through verifySignatureSync.
  */
 import { ed25519 } from '@noble/curves/ed25519.js';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { registerNodeEd25519Backend } from '../../../src/cli/node-ed25519.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerNodeEd25519Backend } from '../../../src/node/ed25519-node.js';
+import { createEd25519WorkerPool } from '../../../src/node/ed25519-pool.js';
 import { hexDecode } from '../../../src/core/bytes.js';
-import { getEd25519Backend, strictPrecheck, verifySignature, verifySignatureSync } from '../../../src/core/ed25519/index.js';
+import { getEd25519Backend, registerEd25519Backend, strictPrecheck, verifySignature, verifySignatureSync } from '../../../src/core/ed25519/index.js';
 import { generatedCases, type VerdictCase } from './cases.js';
 import { libsodiumVerdicts } from './libsodium.js';
 import { rfc8032Cases, speccheckCases, vectorCases, wycheproofCases } from './vectors.js';
 
 registerNodeEd25519Backend();
-const BACKENDS = ['noble', 'webcrypto', 'node'] as const;
+// The worker pool (src/node/ed25519-pool.ts) is a backend like the others: two threads, as on CI.
+const pool = createEd25519WorkerPool({ size: 2 });
+registerEd25519Backend(pool);
+afterAll(() => pool.close());
+const BACKENDS = ['noble', 'webcrypto', 'node', pool.name] as const;
 
 const cases: readonly VerdictCase[] = [...vectorCases(), ...generatedCases()];
 let reference: boolean[] = [];

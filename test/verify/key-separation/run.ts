@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Ed25519Backend } from '../../../src/core/ed25519/index.js';
-import { nodeEd25519Backend } from '../../../src/cli/node-ed25519.js';
+import { nodeEd25519Backend } from '../../../src/node/ed25519-node.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
 import type { Report } from '../../../src/verify/report.js';
 import { verifyBundle } from '../../../src/verify/verify-bundle.js';

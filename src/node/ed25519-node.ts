@@ -1,5 +1,5 @@
 /**
- * Ed25519 through node:crypto (OpenSSL). Node-only, so it lives outside src/core. Raw
+ * Ed25519 through node:crypto (OpenSSL). Node-only, so it lives in src/node (the CLI and the worker pool use it). Raw
  * backend: OpenSSL accepts small-order and non-canonical keys, which `strictPrecheck`
  * removes before this runs (see docs/FORMATS.md, Ed25519).
  */
@@ -34,7 +34,8 @@ function keyObjectFor(publicKey: Uint8Array): KeyObject | null {
   return key;
 }
 
-function nodeVerify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
+/** Raw node:crypto verify (no strict pre-checks: callers go through `verifySignature`). Never throws. */
+export function nodeEd25519Verify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8Array): boolean {
   try {
     if (publicKey.length !== 32 || signature.length !== 64) return false;
     const key = keyObjectFor(publicKey);
@@ -44,7 +45,7 @@ function nodeVerify(publicKey: Uint8Array, message: Uint8Array, signature: Uint8
   }
 }
 
-export const nodeEd25519Backend: Ed25519Backend = Object.freeze({ name: 'node', verify: nodeVerify });
+export const nodeEd25519Backend: Ed25519Backend = Object.freeze({ name: 'node', verify: nodeEd25519Verify });
 
 /** Makes `{ backend: 'node' }` available; calling it again is harmless. */
 export function registerNodeEd25519Backend(): void {
