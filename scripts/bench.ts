@@ -2,8 +2,10 @@
  * npm run bench: the redaction bench (scripts/bench-redaction.ts: recall per family on the
  * labelled corpus, false positives, scanText throughput against an indexOf baseline, the slowest
  * adversarial 1 MiB input), then the offline verifier's throughput on bundles of 1,000 and
- * 10,000 receipts. `npm run bench -- --only redaction` (or `--only verifier`, or
- * BENCH_ONLY=redaction|verifier) runs one part.
+ * 10,000 receipts, then the same bundles in the built app in Chromium (scripts/bench-browser.ts:
+ * time to verdict, longest main-thread task, cached reopen, a WebCrypto loop over the same
+ * signatures). `npm run bench -- --only redaction` (or `--only verifier`, `--only browser`, or
+ * BENCH_ONLY=redaction|verifier|browser) runs one part.
  *
  * For each size it measures, in this one process:
  *  (a) the CLI path, `clawproof verify <bundle> --trust <root>` (src/cli/main.ts in process, the
@@ -57,6 +59,7 @@ import { redactionRecordIssues } from '../src/verify/checks/redaction.js';
 import { checkSchedule } from '../src/verify/checks/schedule.js';
 import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
+import { benchBrowser } from './bench-browser.js';
 import { benchRedaction } from './bench-redaction.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -302,7 +305,7 @@ async function bench(): Promise<void> {
   }
 }
 
-const PARTS = ['redaction', 'verifier'] as const;
+const PARTS = ['redaction', 'verifier', 'browser'] as const;
 
 /** Which parts to run: `--only <part>` on the command line, or BENCH_ONLY; both by default. */
 function parts(): readonly (typeof PARTS)[number][] {
@@ -320,4 +323,11 @@ else {
   const run = parts();
   if (run.includes('redaction')) benchRedaction();
   if (run.includes('verifier')) await bench();
+  if (run.includes('browser')) {
+    const bundles = SIZES.map((size) => {
+      ensureBundle(size, false);
+      return { size, path: bundlePath(size) };
+    });
+    await benchBrowser(ROOT, bundles);
+  }
 }

@@ -1,0 +1,158 @@
+/**
+ * The browser half of `npm run bench` (`--only browser`): the built app in Chromium, served by
+ * `clawproof serve` as users run it, opens each bench bundle through its file input and this
+ * prints, per size:
+ *  - time to verdict (file chosen -> verdict banner shown), with the longest main-thread task
+ *    the page saw meanwhile (PerformanceObserver 'longtask');
+ *  - the cached reopen: a reload of the bundle's own address until the banner shows again;
+ *  - a baseline in the same browser: WebCrypto Ed25519 verifications of every DSSE signature
+ *    of the bundle, one after another, in the page, nothing else.
+ * Chromium: $CLAWPROOF_CHROMIUM, else /usr/bin/chromium, else Playwright's own download.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+
+export interface BrowserBenchBundle {
+  readonly size: number;
+  readonly path: string;
+}
+
+const PORT = Number(process.env['CLAWPROOF_BENCH_PORT'] ?? '') || 4391;
+const BASE = `http://127.0.0.1:${PORT}/`;
+
+function chromiumPath(): string | undefined {
+  const fromEnv = process.env['CLAWPROOF_CHROMIUM'];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+}
+
+async function startServer(root: string): Promise<ChildProcess> {
+  const server = spawn(process.execPath, [join(root, 'bin', 'clawproof.js'), 'serve', '--port', String(PORT)], { cwd: root, stdio: 'ignore' });
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return server;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.kill();
+  throw new Error(`clawproof serve did not answer on ${BASE}`);
+}
+
+/** Installs the long-task observer before any script of the page runs. */
+const LONGTASK_WATCH = `
+  window.__longest = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+async function longestTask(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+}
+
+async function waitForVerdict(page: Page): Promise<void> {
+  await page.locator('[data-verdict]').first().waitFor({ state: 'visible', timeout: 30 * 60_000 });
+}
+
+/** WebCrypto verify of every DSSE signature of the bundle, in the page, sequentially. */
+async function webCryptoLoop(page: Page, path: string, trustRoot: string): Promise<{ ms: number; concurrentMs: number; count: number }> {
+  const input = await page.evaluateHandle(() => {
+    const el = document.createElement('input');
+    el.type = 'file';
+    el.style.display = 'none';
+    document.body.append(el);
+    return el;
+  });
+  await input.setInputFiles(path);
+  return page.evaluate(
+    async ({ el, root }) => {
+      const file = (el as HTMLInputElement).files?.[0];
+      if (file === undefined) throw new Error('no file');
+      const bundle = JSON.parse(await file.text()) as Record<string, unknown>;
+      const trust = JSON.parse(root) as { keys: { keyid: string; publicKey: string }[] };
+      const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+      const keys = new Map<string, CryptoKey>();
+      for (const k of trust.keys) keys.set(k.keyid, await crypto.subtle.importKey('raw', b64(k.publicKey), { name: 'Ed25519' }, false, ['verify']));
+      type Envelope = { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] };
+      const list = [bundle['wpc'], ...(bundle['receipts'] as unknown[]), ...(bundle['records'] as unknown[]), ...(bundle['approvals'] as unknown[]), bundle['manifest']] as Envelope[];
+      const enc = new TextEncoder();
+      const jobs = list.map((e) => {
+        const payload = b64(e.payload);
+        const head = enc.encode(`DSSEv1 ${enc.encode(e.payloadType).length} ${e.payloadType} ${payload.length} `);
+        const message = new Uint8Array(head.length + payload.length);
+        message.set(head);
+        message.set(payload, head.length);
+        const s = e.signatures[0]!;
+        return { key: keys.get(s.keyid)!, sig: b64(s.sig), message };
+      });
+      const verify = async (j: (typeof jobs)[number]) => {
+        if (!(await crypto.subtle.verify({ name: 'Ed25519' }, j.key, j.sig, j.message))) throw new Error('a baseline signature did not verify');
+      };
+      const started = performance.now();
+      for (const j of jobs) await verify(j);
+      const ms = performance.now() - started;
+      // The same with 256 in flight, as the verifier awaits them: does WebCrypto use more than one core?
+      const concurrentStarted = performance.now();
+      for (let i = 0; i < jobs.length; i += 256) await Promise.all(jobs.slice(i, i + 256).map(verify));
+      return { ms, concurrentMs: performance.now() - concurrentStarted, count: jobs.length };
+    },
+    { el: input, root: trustRoot },
+  );
+}
+
+function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+export async function benchBrowser(root: string, bundles: readonly BrowserBenchBundle[]): Promise<void> {
+  console.log('\nclawproof browser bench (the built app in Chromium)');
+  if (!existsSync(join(root, 'dist', 'app', 'index.html')) || !existsSync(join(root, 'dist', 'lib', 'cli', 'main.js'))) {
+    console.log('  skipped: the app is not built (run `npm run build` first)');
+    return;
+  }
+  const trustRoot = readFileSync(join(root, 'fixtures', 'trust', 'demo-trust-root.json'), 'utf8');
+  const server = await startServer(root);
+  const executablePath = chromiumPath();
+  const browser = await chromium.launch({
+    ...(executablePath === undefined ? {} : { executablePath }),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    console.log(`  ${browser.version()}`);
+    for (const { size, path } of bundles) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.addInitScript(LONGTASK_WATCH);
+      const page = await context.newPage();
+      await page.goto(`${BASE}#/verify`);
+      await page.locator('input[type=file]').first().waitFor({ state: 'attached' });
+      const started = performance.now();
+      await page.locator('input[type=file]').first().setInputFiles(path);
+      await waitForVerdict(page);
+      const firstMs = performance.now() - started;
+      const firstLongest = await longestTask(page);
+      const address = page.url();
+
+      if (!address.includes('/bundle/') && !address.includes('sha256')) console.log(`  note: the address after verifying is ${address}; a reload may not reopen the bundle`);
+      const reopenStarted = performance.now();
+      await page.reload();
+      await waitForVerdict(page);
+      const reopenMs = performance.now() - reopenStarted;
+      const reopenLongest = await longestTask(page);
+
+      const loop = await webCryptoLoop(page, path, trustRoot);
+      console.log(`\n== ${size.toLocaleString('en-US')} tickets (${(readFileSync(path).length / 1024 / 1024).toFixed(0)} MiB)`);
+      console.log(`  time to verdict (file chosen -> banner)      ${seconds(firstMs).padStart(9)}  longest main-thread task ${Math.round(firstLongest)} ms (target <= 200 ms)`);
+      console.log(`  cached reopen (reload of its address)         ${seconds(reopenMs).padStart(9)}  longest main-thread task ${Math.round(reopenLongest)} ms (target: verdict <= 50 ms)`);
+      console.log(`  baseline: WebCrypto verify loop, ${loop.count.toLocaleString('en-US')} sigs ${seconds(loop.ms).padStart(9)}  ratio loop / verdict ${(loop.ms / firstMs).toFixed(3)}`);
+      console.log(`  the same loop with 256 in flight             ${seconds(loop.concurrentMs).padStart(9)}  (${(loop.ms / loop.concurrentMs).toFixed(2)}x the sequential loop)`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
