@@ -14,6 +14,7 @@ export function inThreadVerifier(): Verifier {
       const report = await verifyBundle(bytes, trustRoot, {
         seenTokens: call.seenTokens,
         ...(call.onProgress === undefined ? {} : { onProgress: call.onProgress }),
+        ...(call.onPartsChecked === undefined ? {} : { onPartsChecked: call.onPartsChecked }),
       });
       return { report, token: cstTokenOf(bytes) };
     },

@@ -27,7 +27,7 @@ export type { ReportKey } from './reports.js';
 export type { SeenToken } from './seen-tokens.js';
 export type { StoredTrustRoot, InstallOptions } from './trust-roots.js';
 export type { VerifyOutcome, VerifyRequest } from './library.js';
-export type { ProgressListener, Verifier, VerifierCall, VerifierResult } from './verifier.js';
+export type { PartsListener, ProgressListener, Verifier, VerifierCall, VerifierResult } from './verifier.js';
 export { cstTokenOf, tokenIsTrusted } from './cst-token.js';
 export { createStore, type Store, type VerifyBytesOptions } from './store.js';
 

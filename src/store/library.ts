@@ -16,7 +16,7 @@ import { getCachedReport, reportRow, type ReportKey } from './reports.js';
 import { decodeBundleRow } from './rows.js';
 import { seenTokenRow, seenTokensExcept, type SeenToken } from './seen-tokens.js';
 import { getActiveTrustRoot, type StoredTrustRoot } from './trust-roots.js';
-import type { ProgressListener, Verifier } from './verifier.js';
+import type { PartsListener, ProgressListener, Verifier } from './verifier.js';
 
 export interface VerifyRequest {
   readonly bytes: Uint8Array;
@@ -25,6 +25,7 @@ export interface VerifyRequest {
   /** Defaults to the active trust root. */
   readonly trustRoot?: StoredTrustRoot;
   readonly onProgress?: ProgressListener;
+  readonly onPartsChecked?: PartsListener;
 }
 
 export interface VerifyOutcome {
@@ -79,6 +80,7 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
   const { report, token } = await verifier.verify(request.bytes, trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
+    ...(request.onPartsChecked === undefined ? {} : { onPartsChecked: request.onPartsChecked }),
   });
   const outcome = { bundleHash: hash, report, fromCache: false, key, trustRoot, damagedReport };
 

@@ -15,7 +15,7 @@ import { verifyAndCache, type VerifyOutcome } from './library.js';
 import * as reports from './reports.js';
 import * as seen from './seen-tokens.js';
 import * as roots from './trust-roots.js';
-import type { ProgressListener, Verifier } from './verifier.js';
+import type { PartsListener, ProgressListener, Verifier } from './verifier.js';
 
 export interface VerifyBytesOptions {
   readonly source: BundleSource;
@@ -23,6 +23,7 @@ export interface VerifyBytesOptions {
   /** Defaults to the active trust root. */
   readonly trustRoot?: roots.StoredTrustRoot;
   readonly onProgress?: ProgressListener;
+  readonly onPartsChecked?: PartsListener;
 }
 
 export interface Store {

@@ -7,11 +7,14 @@ import type { Report } from '../verify/report.js';
 import type { SeenToken } from './seen-tokens.js';
 
 export type ProgressListener = (done: number, total: number, checkId: string) => void;
+/** Signed parts read and signature-checked so far, of all of them (before the checks run). */
+export type PartsListener = (checked: number, total: number) => void;
 
 export interface VerifierCall {
   /** jti -> job id of tokens seen in other bundles. */
   readonly seenTokens: ReadonlyMap<string, string>;
   readonly onProgress?: ProgressListener;
+  readonly onPartsChecked?: PartsListener;
 }
 
 export interface VerifierResult {

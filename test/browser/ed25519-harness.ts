@@ -11,6 +11,7 @@ import {
   webCryptoEd25519Backend,
   webCryptoSupportsEd25519,
 } from '../../src/core/ed25519/index.js';
+import { createSignaturePool } from '../../src/ui/workers/signature-pool.js';
 
 export interface HarnessCase {
   readonly id: string;
@@ -25,6 +26,8 @@ export interface HarnessVerdict {
   readonly webcrypto: boolean;
   readonly nobleRaw: boolean;
   readonly webcryptoRaw: boolean;
+  /** Through the app's Web Worker pool (all cases in flight at once), with the pre-checks. */
+  readonly pool: boolean;
 }
 
 export interface HarnessResult {
@@ -32,6 +35,8 @@ export interface HarnessResult {
   readonly webCryptoSupported: boolean;
   readonly defaultBackend: string;
   readonly verdicts: readonly HarnessVerdict[];
+  /** Pool calls answered by its Web Workers and on the page's thread. */
+  readonly poolAnswered: { readonly byWorkers: number; readonly here: number };
 }
 
 export interface Ed25519Harness {
@@ -46,7 +51,11 @@ declare global {
 
 async function run(cases: readonly HarnessCase[]): Promise<HarnessResult> {
   const verdicts: HarnessVerdict[] = [];
-  for (const c of cases) {
+  const pool = createSignaturePool(2);
+  const pooled = await Promise.all(cases.map((c) => verifySignature(hexDecode(c.publicKey), hexDecode(c.message), hexDecode(c.signature), { backend: pool })));
+  const poolAnswered = pool.answered();
+  await pool.close();
+  for (const [i, c] of cases.entries()) {
     const pk = hexDecode(c.publicKey);
     const m = hexDecode(c.message);
     const sig = hexDecode(c.signature);
@@ -56,6 +65,7 @@ async function run(cases: readonly HarnessCase[]): Promise<HarnessResult> {
       webcrypto: await verifySignature(pk, m, sig, { backend: 'webcrypto' }),
       nobleRaw: nobleEd25519Backend.verify(pk, m, sig) === true,
       webcryptoRaw: (await webCryptoEd25519Backend.verify(pk, m, sig)) === true,
+      pool: pooled[i] === true,
     });
   }
   return {
@@ -63,6 +73,7 @@ async function run(cases: readonly HarnessCase[]): Promise<HarnessResult> {
     webCryptoSupported: await webCryptoSupportsEd25519(),
     defaultBackend: (await defaultEd25519Backend()).name,
     verdicts,
+    poolAnswered,
   };
 }
 

@@ -25,7 +25,7 @@ test.afterAll(async () => {
   await served?.close();
 });
 
-test('Chromium gives libsodium verdicts on every Ed25519 case, with noble and with WebCrypto', async ({ page }) => {
+test('Chromium gives libsodium verdicts on every Ed25519 case, with noble, with WebCrypto and through the Web Worker pool', async ({ page }) => {
   test.setTimeout(180_000);
   const cases: readonly VerdictCase[] = [...vectorCases(), ...generatedCases()];
   const reference = await libsodiumVerdicts(cases);
@@ -42,7 +42,10 @@ test('Chromium gives libsodium verdicts on every Ed25519 case, with noble and wi
   expect(result.defaultBackend).toBe('webcrypto');
   expect(result.verdicts.map((v) => v.id)).toEqual(cases.map((c) => c.id));
 
-  for (const backend of ['noble', 'webcrypto'] as const) {
+  // The pool's workers really answered (a pool whose workers cannot start answers on the page's thread).
+  expect(result.poolAnswered.here).toBe(0);
+  expect(result.poolAnswered.byWorkers).toBeGreaterThan(0);
+  for (const backend of ['noble', 'webcrypto', 'pool'] as const) {
     const verdicts = result.verdicts.map((v) => v[backend]);
     const wrong = cases.flatMap((c, i) => (verdicts[i] === reference[i] ? [] : [`${c.id}: ${verdicts[i]}`]));
     expect(wrong, `${backend} verdicts that differ from libsodium`).toEqual([]);

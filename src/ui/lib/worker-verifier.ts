@@ -33,6 +33,10 @@ export function createWorkerVerifier(version: string): Verifier {
       const message = event.data;
       const entry = pending.get(message.id);
       if (entry === undefined) return;
+      if (message.type === 'parts') {
+        entry.call.onPartsChecked?.(message.checked, message.total);
+        return;
+      }
       if (message.type === 'progress') {
         entry.call.onProgress?.(message.done, message.total, message.checkId);
         return;

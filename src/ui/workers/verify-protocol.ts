@@ -15,6 +15,7 @@ export interface VerifyRequestMessage {
 }
 
 export type VerifyWorkerMessage =
+  | { readonly type: 'parts'; readonly id: number; readonly checked: number; readonly total: number }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly checkId: string }
   | { readonly type: 'result'; readonly id: number; readonly report: Report; readonly token: SeenToken | null }
   | { readonly type: 'error'; readonly id: number; readonly code: string; readonly message: string };

@@ -1,12 +1,17 @@
 /**
  * Verifies bundles off the page's thread, so a 10,000-receipt bundle never freezes the UI. One
- * request at a time per message; progress is posted between checks.
+ * request at a time per message; progress is posted as signed parts are checked and between
+ * checks. Signatures go to a pool of Web Workers (signature-pool.ts), made on first use.
  */
 import { isClawproofError } from '../../core/errors.js';
 import { parseTrustRoot } from '../../core/trust-root.js';
 import { cstTokenOf } from '../../store/cst-token.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
+import type { Ed25519BatchPool } from '../../core/ed25519/batch-pool.js';
+import { createSignaturePool } from './signature-pool.js';
 import type { VerifyRequestMessage, VerifyWorkerMessage } from './verify-protocol.js';
+
+let pool: Ed25519BatchPool | undefined;
 
 function post(message: VerifyWorkerMessage): void {
   (self as unknown as { postMessage(message: VerifyWorkerMessage): void }).postMessage(message);
@@ -17,8 +22,11 @@ async function handle(request: VerifyRequestMessage): Promise<void> {
   try {
     if (!(request.bytes instanceof Uint8Array)) throw new TypeError('the bundle must arrive as bytes');
     const trustRoot = parseTrustRoot(request.trustRoot);
+    pool ??= createSignaturePool();
     const report = await verifyBundle(request.bytes, trustRoot, {
       seenTokens: new Map(request.seenTokens),
+      backend: pool,
+      onPartsChecked: (checked: number, total: number) => post({ type: 'parts', id, checked, total }),
       onProgress: (done: number, total: number, checkId: string) => post({ type: 'progress', id, done, total, checkId }),
     });
     post({ type: 'result', id, report, token: cstTokenOf(request.bytes) });

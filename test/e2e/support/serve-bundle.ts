@@ -1,13 +1,13 @@
 /**
  * Bundles one browser entry with Vite (library mode, ES) into a temp dir and serves it, with
  * an index.html that loads it, from a node:http server on 127.0.0.1 (a secure context, so
- * WebCrypto is available). Only the two files are served.
+ * WebCrypto is available). Only the page, the entry and the chunks Vite emitted are served.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { build } from 'vite';
 
 export interface ServedBundle {
@@ -35,8 +35,11 @@ export async function serveBundle(entry: string, root: string): Promise<ServedBu
       type: 'text/html; charset=utf-8',
       body: Buffer.from('<!doctype html><meta charset="utf-8"><title>harness</title><script type="module" src="/bundle.js"></script>'),
     },
-    '/bundle.js': { type: 'text/javascript; charset=utf-8', body: await readFile(join(dir, 'bundle.js')) },
   };
+  // The entry and every chunk Vite emitted beside it (workers the entry starts are files of their own).
+  for (const name of await readdir(dir, { recursive: true })) {
+    if (name.endsWith('.js')) files[`/${name.split(sep).join('/')}`] = { type: 'text/javascript; charset=utf-8', body: await readFile(join(dir, name)) };
+  }
   const server: Server = createServer((req, res) => {
     const file = files[new URL(req.url ?? '/', 'http://127.0.0.1').pathname];
     if (file === undefined) {
