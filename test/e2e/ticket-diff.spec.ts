@@ -51,15 +51,18 @@ test('tags are marked added or kept in words and signs, kept tags not struck thr
   const decoration = await kept.first().locator('.text').evaluate((el) => getComputedStyle(el).textDecorationLine);
   expect(decoration).not.toContain('line-through');
   await expect(page.locator('[data-ticket] td.before').first()).not.toHaveCSS('text-decoration-line', 'line-through');
-  const legend = page.getByRole('note', { name: 'How tags and notifications are marked' });
+  const legend = page.getByRole('group', { name: 'How tags and notifications are marked' });
   await expect(legend).toContainText('added by the run');
   await expect(legend).toContainText('removed by the run');
   await expect(legend).toContainText('kept, unchanged');
 });
 
-test('the ticket diff has no serious or critical axe finding', async ({ page }) => {
+test('the ticket diff has no serious or critical axe finding, light or dark', async ({ page }) => {
   await expect(page.locator('[data-mismatch]')).toBeVisible();
-  const results = await new AxeBuilder({ page }).include('[data-ticket]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).include('[data-ticket]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious, colorScheme).toEqual([]);
+  }
 });
