@@ -95,6 +95,8 @@ const ticket = z.object({
       removed: z.array(z.string()).optional(),
       causes: z.array(cause),
       explained: z.boolean(),
+      // Optional: reports stored before diffs carried the expected value still open.
+      expected: z.object({ value: json, cause: cause.nullable() }).optional(),
     }),
   ),
   applied: z.array(cause),

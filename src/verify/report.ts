@@ -81,6 +81,7 @@ export type {
   ApplyLink,
   ApprovalLink,
   ChangeCause,
+  ExpectedValue,
   ExportComparison,
   ExportField,
   FieldChange,

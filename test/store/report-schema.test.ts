@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../src/core/bytes.js';
 import { reportSchema } from '../../src/store/report-schema.js';
 import { inThreadVerifier } from '../../src/store/in-thread-verifier.js';
 import type { Report } from '../../src/verify/report.js';
 import { DEMO_ROOT, makeBundle, otherRoot } from './support.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
 
 const verify = async (bytes: Uint8Array, root = DEMO_ROOT): Promise<Report> =>
   (await inThreadVerifier().verify(bytes, root, { seenTokens: new Map() })).report;
@@ -29,6 +33,26 @@ describe('reportSchema', () => {
     expect(valid.tickets.length).toBeGreaterThan(0);
     expect(valid.timeline.length).toBeGreaterThan(0);
     for (const report of reports) expect(reportSchema.safeParse(structuredClone(report)).error).toBeUndefined();
+  });
+
+  it('accepts a report whose unexplained change carries the expected value, and the same report stored before diffs carried one', async () => {
+    const tampered = await verify(readFileSync(join(ROOT, 'fixtures/bundles/tampered/ticket-after-edited.clawproof')));
+    const change = tampered.tickets.flatMap((t) => t.changes).find((c) => !c.explained);
+    expect(change?.expected?.cause).not.toBeNull();
+    expect(reportSchema.safeParse(structuredClone(tampered)).error).toBeUndefined();
+
+    const older = structuredClone(tampered) as Record<string, any>;
+    for (const ticket of older['tickets']) for (const c of ticket.changes) delete c.expected;
+    expect(reportSchema.safeParse(older).error).toBeUndefined();
+  });
+
+  it('rejects an expected value whose call lacks its record, naming where', async () => {
+    const tampered = await verify(readFileSync(join(ROOT, 'fixtures/bundles/tampered/ticket-after-edited.clawproof')));
+    // Through JSON, as an exported report: the expected call is then a copy, not the cause object itself.
+    const copy = JSON.parse(JSON.stringify(tampered)) as Record<string, any>;
+    const i = copy['tickets'][0].changes.findIndex((c: { explained: boolean }) => !c.explained);
+    delete copy['tickets'][0].changes[i].expected.cause.apply;
+    expect(reportSchema.safeParse(copy).error?.issues[0]?.path).toEqual(['tickets', 0, 'changes', i, 'expected', 'cause', 'apply']);
   });
 
   it.each([

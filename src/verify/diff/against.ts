@@ -20,6 +20,7 @@ import { DETECTOR_IDS, scanText } from '../../dlp/index.js';
 import type { VerifyContext } from '../context.js';
 import type { Report } from '../report.js';
 import { compareCodeUnits } from './effects.js';
+import { groupLabel } from './help-desk.js';
 import { ticketDiffs } from './ticket-diff.js';
 import { EXPORT_FIELDS, type ExportComparison, type ExportField, type TicketDiff, type UnexplainedChange } from './types.js';
 
@@ -124,11 +125,11 @@ function compareField(ticket: ExportTicket, diff: TicketDiff, field: ExportField
   if (matches(after)) return null;
   const changedByRun = JSON.stringify(before) !== JSON.stringify(after);
   const reason = changedByRun ? (matches(before) ? 'not_reflected' : 'changed_after_run') : 'changed_outside_run';
-  const shown = JSON.stringify(raw);
+  const shown = valueText(field, raw as JsonValue);
   const why = {
-    not_reflected: `the run applied a change from ${JSON.stringify(before)} to ${JSON.stringify(after)}, but the system of record still shows the before value`,
-    changed_after_run: `the run changed it from ${JSON.stringify(before)} to ${JSON.stringify(after)}, and something else changed it again`,
-    changed_outside_run: `no applied action of the run touched it (it stayed ${JSON.stringify(after)}), so something outside the run changed it`,
+    not_reflected: `the run applied a change from ${valueText(field, before)} to ${valueText(field, after)}, but the system of record still shows the before value`,
+    changed_after_run: `the run changed it from ${valueText(field, before)} to ${valueText(field, after)}, and something else changed it again`,
+    changed_outside_run: `no applied action of the run touched it (it stayed ${valueText(field, after)}), so something outside the run changed it`,
   }[reason];
   return {
     kind: 'field',
@@ -142,6 +143,12 @@ function compareField(ticket: ExportTicket, diff: TicketDiff, field: ExportField
     bundlePointer: `${diff.pointer}/after/${field}`,
     message: `ticket ${diff.ticketId} ${field}: the export shows ${shown}; ${why}`,
   };
+}
+
+/** A value in a message: as JSON, with the queue's name beside a group id the format lists. */
+function valueText(field: ExportField, value: JsonValue): string {
+  const queue = field === 'group_id' ? groupLabel(value) : null;
+  return queue === null ? JSON.stringify(value) : `${JSON.stringify(value)} (${queue.name})`;
 }
 
 /**

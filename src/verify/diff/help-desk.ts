@@ -10,6 +10,8 @@
 export interface HelpDeskQueue {
   readonly id: string;
   readonly groupId: number;
+  /** The queue's display name, as the format's queue table gives it. */
+  readonly name: string;
 }
 
 export interface HelpDeskAgent {
@@ -19,18 +21,18 @@ export interface HelpDeskAgent {
 
 export const HELP_DESK_QUEUES: readonly HelpDeskQueue[] = Object.freeze(
   [
-    ['triage', 360001000100],
-    ['billing', 360001000101],
-    ['tech_support', 360001000102],
-    ['engineering_triage', 360001000103],
-    ['account_recovery', 360001000104],
-    ['trust_safety', 360001000105],
-    ['logistics', 360001000106],
-    ['product_feedback', 360001000107],
-    ['retention', 360001000108],
-    ['tier1', 360001000109],
-    ['privacy', 360001000110],
-  ].map(([id, groupId]) => Object.freeze({ id: id as string, groupId: groupId as number })),
+    ['triage', 360001000100, 'Triage (unsorted)'],
+    ['billing', 360001000101, 'Billing & Payments'],
+    ['tech_support', 360001000102, 'Technical Support'],
+    ['engineering_triage', 360001000103, 'Engineering Triage'],
+    ['account_recovery', 360001000104, 'Account Recovery'],
+    ['trust_safety', 360001000105, 'Trust & Safety'],
+    ['logistics', 360001000106, 'Orders & Logistics'],
+    ['product_feedback', 360001000107, 'Product Feedback'],
+    ['retention', 360001000108, 'Retention'],
+    ['tier1', 360001000109, 'Tier 1 General'],
+    ['privacy', 360001000110, 'Privacy Office'],
+  ].map(([id, groupId, name]) => Object.freeze({ id: id as string, groupId: groupId as number, name: name as string })),
 );
 
 export const HELP_DESK_AGENTS: readonly HelpDeskAgent[] = Object.freeze(
@@ -62,4 +64,13 @@ export function queueByGroupId(groupId: unknown): HelpDeskQueue | undefined {
 
 export function agentById(id: unknown): HelpDeskAgent | undefined {
   return HELP_DESK_AGENTS.find((a) => a.id === id);
+}
+
+/**
+ * The queue a group id names, for showing beside the id: its display name and queue id, or null
+ * when the format's table does not list the group (then the id is all that is known).
+ */
+export function groupLabel(groupId: unknown): { readonly name: string; readonly queue: string } | null {
+  const queue = queueByGroupId(groupId);
+  return queue === undefined ? null : { name: queue.name, queue: queue.id };
 }

@@ -4,16 +4,18 @@
  * the receipt of the model call the proposal came from, and the approval bound to it.
  *
  * RoutingState is flat (scalars and two string lists), so the diff is field by field; list fields
- * also say which entries were added and removed.
+ * also say which entries were added and removed. A change the replay does not explain carries the
+ * value the replay gives and the applied call that set it, so a reader compares expected with found.
  */
 import type { JsonValue } from '../../core/json.js';
-import type { RoutingState, TicketEntry } from '../../core/bundle/types.js';
+import type { TicketEntry } from '../../core/bundle/types.js';
 import type { VerifyContext } from '../context.js';
 import { approvalFor } from './approval-binding.js';
-import { ROUTING_FIELDS, sameValue, type RoutingField } from './effects.js';
+import { ROUTING_FIELDS, sameValue } from './effects.js';
 import { proposalOf, recordIndex, type IndexedRecord, type RecordIndex } from './records.js';
+import { isStringList, minus } from './list-delta.js';
 import { replayTicket, type ReplayStep } from './replay.js';
-import type { ChangeCause, FieldChange, TicketDiff } from './types.js';
+import type { ChangeCause, ExpectedValue, FieldChange, TicketDiff } from './types.js';
 
 export function ticketDiffs(ctx: VerifyContext): TicketDiff[] {
   const index = recordIndex(ctx);
@@ -30,14 +32,16 @@ function ticketDiff(index: RecordIndex, entry: TicketEntry, pointer: string): Ti
     const explained = sameValue(replay.state[field], after);
     // A field is listed when it changed, or when the replay says it should have and it did not.
     if (sameValue(before, after) && explained) continue;
+    const causes = applied.filter((c) => c.fields.includes(field));
     changes.push({
       field,
       pointer: `${pointer}/after/${field}`,
       before,
       after,
-      ...listDelta(field, entry.before, entry.after),
-      causes: applied.filter((c) => c.fields.includes(field)),
+      ...listDelta(before, after),
+      causes,
       explained,
+      ...(explained ? {} : { expected: expectedValue(replay.state[field], causes) }),
     });
   }
   return {
@@ -91,21 +95,13 @@ function proposalLink(p: IndexedRecord<'proposal'>): ChangeCause['proposal'] {
   };
 }
 
-/** Entries gained and lost by a list field, counting repeats (notifications may repeat). */
-function listDelta(field: RoutingField, before: RoutingState, after: RoutingState): { added?: string[]; removed?: string[] } {
-  const a: JsonValue = before[field];
-  const b: JsonValue = after[field];
-  if (!Array.isArray(a) || !Array.isArray(b)) return {};
-  return { added: minus(b as string[], a as string[]), removed: minus(a as string[], b as string[]) };
+/** The replayed value, set by the last applied call that changed the field (or kept from before when none did). */
+function expectedValue(value: JsonValue, causes: readonly ChangeCause[]): ExpectedValue {
+  return { value: Array.isArray(value) ? [...value] : value, cause: causes.at(-1) ?? null };
 }
 
-function minus(from: readonly string[], take: readonly string[]): string[] {
-  const left = new Map<string, number>();
-  for (const x of take) left.set(x, (left.get(x) ?? 0) + 1);
-  return from.filter((x) => {
-    const n = left.get(x) ?? 0;
-    if (n === 0) return true;
-    left.set(x, n - 1);
-    return false;
-  });
+/** Entries gained and lost by a list field, counting repeats (notifications may repeat). */
+function listDelta(before: JsonValue, after: JsonValue): { added?: string[]; removed?: string[] } {
+  if (!isStringList(before) || !isStringList(after)) return {};
+  return { added: minus(after, before), removed: minus(before, after) };
 }

@@ -73,6 +73,21 @@ export interface FieldChange {
   readonly causes: readonly ChangeCause[];
   /** True when replaying the applied calls on `before` gives exactly `after` for this field. */
   readonly explained: boolean;
+  /**
+   * For a change that is not explained: the value the replay gives, against the `after` found.
+   * Absent when explained, and in reports stored by builds that did not yet carry it.
+   */
+  readonly expected?: ExpectedValue;
+}
+
+/** What replaying the applied calls gives for a field, and where that value comes from. */
+export interface ExpectedValue {
+  readonly value: JsonValue;
+  /**
+   * The last applied call whose replay set the field: the call that should have produced `value`.
+   * Null when no applied call changes the field, so `value` is the before-state.
+   */
+  readonly cause: ChangeCause | null;
 }
 
 export interface TicketDiff {

@@ -61,6 +61,12 @@ describe('compareWithExport', () => {
     tickets[a]!.group_id = 360001000110 === assigned.after.group_id ? 360001000109 : 360001000110;
     const third = compareWithExport(ctx, { tickets }).changes.find((c) => c.kind === 'field' && c.field === 'group_id');
     expect(third).toMatchObject({ reason: 'changed_after_run', exportValue: tickets[a]!.group_id, bundleAfter: assigned.after.group_id });
+    // Group ids read with the queue they name, where the format's queue table knows it.
+    expect(third!.message).toContain(`the export shows ${tickets[a]!.group_id} (${tickets[a]!.group_id === 360001000110 ? 'Privacy Office' : 'Tier 1 General'})`);
+
+    tickets[a]!.group_id = 360001000199;
+    const unknown = compareWithExport(ctx, { tickets }).changes.find((c) => c.kind === 'field' && c.field === 'group_id');
+    expect(unknown!.message).toMatch(/the export shows 360001000199; /);
   });
 
   it('correlates tickets whose export object is the content the run read, and shows what the run changed', () => {

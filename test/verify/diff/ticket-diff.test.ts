@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { JsonObject } from '../../../src/core/json.js';
 import type { ApprovalPayload, DecisionRecord, ProofBundle, ProposalRecord, ReceiptPayload } from '../../../src/core/bundle/types.js';
 import { ticketDiffs } from '../../../src/verify/diff/index.js';
 import type { TicketDiff } from '../../../src/verify/diff/types.js';
-import { approvalsOf, contextOf, editTickets, hashOfRecord, payloadOf, recordsOf, run } from './bundles.js';
+import { ROOT, approvalsOf, contextOf, editTickets, hashOfRecord, payloadOf, recordsOf, run } from './bundles.js';
 
 let auto: ProofBundle;
 let diffs: TicketDiff[];
@@ -68,5 +71,51 @@ describe('ticketDiffs', () => {
     expect(diff.consistent).toBe(false);
     const status = diff.changes.find((c) => c.field === 'status')!;
     expect(status).toMatchObject({ after: 'solved', explained: false, causes: [] });
+    // No applied call touches the status, so the replay expects the before value, from no call.
+    expect(status.expected).toEqual({ value: diff.before.status, cause: null });
+  });
+
+  it('carries no expected value on an explained change', () => {
+    expect(diffs.flatMap((d) => d.changes).filter((c) => c.expected !== undefined)).toEqual([]);
+  });
+});
+
+describe('ticketDiffs: expected against found', () => {
+  it('on the tampered fixture whose after-state names another group: the group the applied assign gives, from its record and receipt', async () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'fixtures/bundles/tampered/ticket-after-edited.clawproof'), 'utf8')) as JsonObject;
+    const [diff] = ticketDiffs(await contextOf(bundle as unknown as ProofBundle));
+    expect(diff!.consistent).toBe(false);
+    const unexplained = diff!.changes.filter((c) => !c.explained);
+    expect(unexplained.map((c) => c.field)).toEqual(['group_id']);
+    const [group] = unexplained;
+    const records = recordsOf(bundle as unknown as ProofBundle);
+    const assignAt = records.findIndex((r) => r.kind === 'decision' && r.action === 'tickets.assign' && r.applied);
+    const assignCall = records[assignAt] as DecisionRecord;
+    expect(group!.after).not.toBe(group!.expected!.value);
+    expect(group!.expected!.value).toBe(assignCall.args['group_id']);
+    expect(group!.expected!.cause).toMatchObject({
+      apply: { recordId: assignCall.record_id, pointer: `/records/${assignAt}`, action: 'tickets.assign' },
+      receipt: { pointer: '/receipts/0' },
+      fields: expect.arrayContaining(['group_id']),
+    });
+    // The call is the same one listed as the cause of the change.
+    expect(group!.causes.map((c) => c.apply.recordId)).toEqual([assignCall.record_id]);
+  });
+
+  it('for a list field, the entries the applied calls give, and the last call that added one', async () => {
+    const diff0 = diffs.find((d) => d.ticketId === assign.ticket_id)!;
+    const tags = diff0.changes.find((c) => c.field === 'tags')!;
+    // Drop the label the last add_label call added: the replay still gives it, from that call.
+    const dropped = tags.causes.at(-1)!.apply.args['label'] as string;
+    const tampered = editTickets(auto, (t) => {
+      if (t.ticket_id === assign.ticket_id) t.after.tags = t.after.tags.filter((x) => x !== dropped);
+    });
+    const diff = ticketDiffs(await contextOf(tampered)).find((d) => d.ticketId === assign.ticket_id)!;
+    const change = diff.changes.find((c) => c.field === 'tags')!;
+    expect(change.explained).toBe(false);
+    expect(change.expected!.value).toEqual(diff0.after.tags);
+    expect(change.expected!.cause!.apply).toMatchObject({ action: 'tickets.add_label', args: { label: dropped } });
+    expect(change.removed).toEqual([]);
+    expect(change.added).toEqual(tags.added!.filter((t) => t !== dropped));
   });
 });
