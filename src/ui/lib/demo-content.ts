@@ -6,6 +6,7 @@
  */
 import { parseTrustRoot, type TrustRoot } from '../../core/trust-root.js';
 import { CHECK_IDS, CHECK_TITLES, type CheckId } from '../../format/checks.js';
+import type { DemoBundle } from './demo-bundle.js';
 
 const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json', {
   eager: true,
@@ -28,21 +29,7 @@ export function demoTrustRoot(): TrustRoot | undefined {
   return text === undefined ? undefined : parseTrustRoot(text);
 }
 
-export interface DemoBundle {
-  /** File name, e.g. `good.clawproof`. */
-  readonly name: string;
-  /** The folder under fixtures/bundles ('' at the top). */
-  readonly group: string;
-  /** Whether the bundle was made to fail verification. */
-  readonly tampered: boolean;
-  /** What the bundle shows, or for a tampered one what was changed, in plain words where the index has them. */
-  readonly note: string | null;
-  /** For a tampered bundle: the check that must catch it (id and title) and that check's code. */
-  readonly expect: { readonly check: string; readonly title: string; readonly code: string } | null;
-  /** For a tampered bundle: the file name of the good bundle it was made from, when the index says. */
-  readonly from: string | null;
-  readonly url: string;
-}
+export type { DemoBundle } from './demo-bundle.js';
 
 function stem(path: string): string {
   return path.replace(/\.(clawproof|md|txt)$/i, '');

@@ -5,7 +5,7 @@
  * state kept across a reload); the panel and the actions live in the components.
  */
 import { CHECK_TITLES } from '../../format/checks.js';
-import type { DemoBundle } from './demo-content.js';
+import type { DemoBundle } from './demo-bundle.js';
 
 /** The good bundle of steps 1 and 2: assignments applied only after a signed approval. */
 export const TOUR_GOOD_BUNDLE = 'auto-assign-approved.clawproof';

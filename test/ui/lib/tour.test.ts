@@ -5,7 +5,7 @@ import { CHECK_TITLES, type CheckId } from '../../../src/format/checks.js';
 import { bundleBytes, demoKeyring, runJob } from '../../../src/runtime/index.js';
 import { getModel } from '../../../src/runtime/models/index.js';
 import { getSampleSet } from '../../../src/runtime/tickets/bundled-sample.js';
-import type { DemoBundle } from '../../../src/ui/lib/demo-content.js';
+import type { DemoBundle } from '../../../src/ui/lib/demo-bundle.js';
 import {
   TOUR_GOOD_BUNDLE,
   TOUR_LAB_RUN,
@@ -22,7 +22,6 @@ import {
   tourSteps,
 } from '../../../src/ui/lib/tour.js';
 import { buildLabReport } from '../../../src/ui/views/lab/lab-report.js';
-import { templateById } from '../../../src/ui/views/lab/policy/templates.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const BUNDLES = join(ROOT, 'fixtures', 'bundles');
@@ -156,13 +155,6 @@ describe('the state kept across a reload', () => {
 });
 
 describe("the Lab step's run", () => {
-  it('uses a seed template that is the policy file it names', () => {
-    expect(templateById(TOUR_LAB_RUN.templateId)?.name).toBe(TOUR_LAB_RUN.templateName);
-    expect(JSON.parse(templateById(TOUR_LAB_RUN.templateId)?.text ?? 'null')).toEqual(
-      JSON.parse(readFileSync(join(ROOT, TOUR_LAB_RUN.policyFile), 'utf8')),
-    );
-  });
-
   it('refuses, by the rule the step names, the action the injected ticket asks for', async () => {
     const sample = getSampleSet();
     const label = sample.labels.get(TOUR_LAB_RUN.ticketId);
