@@ -2,8 +2,10 @@
  * The guided tour ("Start here") in real Chromium against the built app: its three steps, each
  * page showing what the step says to look at, the step kept across a reload, and the keyboard.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { checkRow, openVerify, screenshot } from './support/app-page.js';
+import { ROOT, checkRow, escapeRegExp, openVerify, screenshot } from './support/app-page.js';
 
 const RUN_TIMEOUT = 120_000;
 
@@ -119,4 +121,22 @@ test('the tour can be left at any step, with its button or with Escape', async (
   await expect(page.locator('[data-tour-step]')).toHaveCount(0);
   await page.reload();
   await expect(page.locator('[data-tour-step]')).toHaveCount(0);
+});
+
+test('the demo list: the tour first, then good and tampered bundles in groups, described in plain words', async ({ page }, testInfo) => {
+  const index = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'bundles', 'tampered', 'index.json'), 'utf8')) as { file: string; summary: string }[];
+  await openVerify(page);
+  const demos = page.getByRole('region', { name: 'Or try a demo bundle' });
+  await expect(demos.getByRole('heading', { level: 3 })).toHaveText([
+    'Start here: a guided tour',
+    /^Good bundles/,
+    /^Tampered bundles/,
+  ]);
+  await expect(demos.locator('ul.tampered > li')).toHaveCount(index.length);
+  for (const entry of index) {
+    await expect(demos.getByRole('button', { name: new RegExp(`^${escapeRegExp(entry.file)}`) })).toContainText(entry.summary);
+  }
+  // No engineers' words on the cards.
+  await expect(demos).not.toContainText(/\bCST\b|\bjti\b|re-sealed|Merkle|\/receipts\/\d/);
+  await screenshot(page, testInfo, 'demo-list');
 });
