@@ -50,8 +50,10 @@ export interface TamperedFixture {
   readonly file: string;
   /** The good demo bundle it starts from (path from the repository root). */
   readonly from: string;
-  /** What was done to it. */
+  /** What was done to it, in the format's terms (pointers, fields, keys). */
   readonly description: string;
+  /** The same in plain words for the demo list: what was changed and what the verifier must catch. */
+  readonly summary: string;
   /** The check aimed at: it fails, and its code (the first failing issue's code) is expectCode. */
   readonly expectCheck: CheckId;
   readonly expectCode: string;
@@ -66,6 +68,7 @@ export interface TamperedIndexEntry {
   readonly file: string;
   readonly from: string;
   readonly description: string;
+  readonly summary: string;
   readonly expectCheck: CheckId;
   readonly expectCode: string;
   readonly expectVerdict: Verdict;
@@ -76,6 +79,7 @@ export interface TamperedIndexEntry {
 const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   {
     file: 'receipt-removed.clawproof',
+    summary: 'One model-call receipt deleted from the middle of the run; the verifier must notice the gap in the chain of receipts.',
     from: AUTO,
     description: 'The 6th gateway receipt (/receipts/5) deleted; nothing re-signed.',
     expectCheck: 'receipts',
@@ -86,6 +90,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'receipts-reordered.clawproof',
+    summary: 'Two model-call receipts swapped in order; the verifier must notice the chain is out of order.',
     from: AUTO,
     description: 'Receipts /receipts/3 and /receipts/4 swapped; nothing re-signed.',
     expectCheck: 'receipts',
@@ -96,6 +101,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'receipt-duplicated.clawproof',
+    summary: 'The one model-call receipt copied in twice, as if the call were replayed; the verifier must notice the duplicate.',
     from: TINY,
     description: 'The only receipt copied in right after itself (a replayed model call); nothing re-signed.',
     expectCheck: 'receipts',
@@ -106,6 +112,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'receipt-edited.clawproof',
+    summary: 'A model-call receipt edited to claim another answer, its signature left as it was; the verifier must find the signature no longer matches.',
     from: TINY,
     description: "The receipt's response_hash changed (to the hash of another answer) in its payload; the proxy's signature left as it was.",
     expectCheck: 'receipts',
@@ -121,6 +128,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'receipt-edited-resigned.clawproof',
+    summary: 'A model-call receipt edited to claim another answer and signed again with the demo key; the verifier must see that the recorded answer no longer matches it.',
     from: TINY,
     description: "The receipt's response_hash changed and the receipt re-signed with the demo proxy key, the manifest re-sealed with the demo harness key: only the model response it no longer matches gives it away.",
     expectCheck: 'model_views',
@@ -137,6 +145,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'policy-swapped.clawproof',
+    summary: 'The policy replaced by a different, validly signed one; the verifier must notice the run was pinned to another policy.',
     from: TINY,
     description:
       "The WPC replaced by another signed policy (routing-stop-all-writes, signed with the demo controls key); the manifest re-sealed over it and naming its hash. The CST's pin, the job_start record and the receipts still name the policy the run had.",
@@ -155,6 +164,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'cst-from-other-job.clawproof',
+    summary: "The run's access token swapped for the token of another run; the verifier must notice it belongs to a different job.",
     from: TINY,
     description: "The CST replaced by the one of another job (auto-assign-approved's, same policy, validly signed); the manifest re-sealed to name its jti and hash (its job_id is still this run's).",
     expectCheck: 'cst',
@@ -174,6 +184,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'cst-expired.clawproof',
+    summary: 'The run given an access token that had expired an hour before it started; the verifier must refuse the expired token.',
     from: TINY,
     description: 'A CST minted with the demo scope key whose window closed an hour before the run; the receipt and the manifest re-signed to bind it.',
     expectCheck: 'cst',
@@ -195,6 +206,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'approval-missing.clawproof',
+    summary: 'One human approval deleted, while the ticket change it allowed is still there; the verifier must find a change made without its approval.',
     from: AUTO,
     description: 'The first approval (/approvals/0) deleted; the manifest re-sealed so the counts and Merkle root match.',
     expectCheck: 'approvals',
@@ -209,6 +221,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'approval-other-proposal.clawproof',
+    summary: "One human approval pointed at another ticket's proposal; the verifier must find the approval does not cover the change it is used for.",
     from: AUTO,
     description: "The first approval's proposal_hash pointed at another ticket's proposal, re-signed with the demo approver key; the manifest re-sealed.",
     expectCheck: 'approvals',
@@ -225,6 +238,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'ticket-after-edited.clawproof',
+    summary: "The ticket's final state edited (sent to another team) and the record signed again; the verifier must find a change no action explains.",
     from: TINY,
     description: "The ticket's after-state edited (assigned to another group); its ticket_done record re-signed with the new after_hash by the demo harness key, records re-chained, manifest re-sealed.",
     expectCheck: 'tickets',
@@ -240,6 +254,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'model-view-edited.clawproof',
+    summary: 'The text shown to the model edited to hide the prompt injection; the verifier must notice the text no longer matches what was receipted.',
     from: TINY,
     description: 'The prompt-injection comment in the model view rewritten (to hide what the model was shown); the manifest re-sealed.',
     expectCheck: 'model_views',
@@ -254,6 +269,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'signature-s-plus-l.clawproof',
+    summary: "A receipt's signature rewritten into a second form that loose checkers accept; the verifier must reject the non-standard signature.",
     from: TINY,
     description: "The receipt's signature malleated: S replaced by S + L (the group order). Equal under the verification equation; rejected by the S < L rule.",
     expectCheck: 'receipts',
@@ -268,6 +284,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'signature-small-order-r.clawproof',
+    summary: 'A receipt signed in a way only lenient signature checks accept; the verifier must apply the strict rule and reject it.',
     from: TINY,
     description: "The receipt re-signed with the demo proxy key with R moved by a point of order 8 (S recomputed): valid under the cofactored equation only; the strict rule rejects it.",
     expectCheck: 'receipts',
@@ -282,6 +299,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'signed-by-unknown-key.clawproof',
+    summary: 'The bundle sealed with a key the demo trust root does not list; the verifier must say it does not know the signer.',
     from: TINY,
     description: 'The manifest re-sealed with a harness key the demo trust root does not list (a stranger closing the bundle).',
     expectCheck: 'trust',
@@ -295,6 +313,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'key-expired.clawproof',
+    summary: 'The run signed at a time after the demo keys expired; the verifier must refuse keys used outside their validity.',
     from: TINY,
     description: "The tiny example's run done again with its simulated clock moved to 2031-03-02, after the demo keys' validUntil (2031-01-01), and signed with the same demo keys.",
     expectCheck: 'trust',
@@ -305,6 +324,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'key-not-yet-valid.clawproof',
+    summary: 'The run signed at a time before the demo keys became valid; the verifier must refuse keys used outside their validity.',
     from: TINY,
     description: "The tiny example's run done again with its simulated clock moved to 2024-12-02, before the demo keys' validFrom (2025-01-01), and signed with the same demo keys.",
     expectCheck: 'trust',
@@ -315,6 +335,7 @@ const ONE_PART_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'truncated.clawproof',
+    summary: 'The file cut in half; the verifier must say it cannot be read, not crash.',
     from: TINY,
     description: 'The file cut short: only its first half of bytes kept.',
     expectCheck: 'structure',
@@ -341,10 +362,11 @@ export async function tamperedFixtureFiles(root: string): Promise<Map<string, st
 }
 
 export function tamperedIndex(): TamperedIndexEntry[] {
-  return TAMPERED_FIXTURES.map(({ file, from, description, expectCheck, expectCode, expectVerdict, alsoFailing }) => ({
+  return TAMPERED_FIXTURES.map(({ file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing }) => ({
     file,
     from: from.slice('fixtures/bundles/'.length),
     description,
+    summary,
     expectCheck,
     expectCode,
     expectVerdict,
@@ -398,7 +420,7 @@ async function rerunTiny(root: string, start: string): Promise<string> {
 function readme(): string {
   const rows = TAMPERED_FIXTURES.map((f) => {
     const also = f.alsoFailing.length === 0 ? '(none)' : f.alsoFailing.map((c) => `\`${c}\``).join(', ');
-    return `| \`${f.file}\` | \`${f.expectCheck}\` | \`${f.expectCode}\` | ${f.expectVerdict} | ${also} | \`${f.from.slice('fixtures/bundles/'.length)}\` | ${f.description} |`;
+    return `| \`${f.file}\` | \`${f.expectCheck}\` | \`${f.expectCode}\` | ${f.expectVerdict} | ${also} | \`${f.from.slice('fixtures/bundles/'.length)}\` | ${f.description} | ${f.summary} |`;
   });
   return [
     '# Tampered demo bundles',
@@ -414,10 +436,11 @@ function readme(): string {
     'Made by `npm run fixtures:tampered` (scripts/make-tampered-fixtures.ts; the ways of tampering are in',
     'scripts/tampered-fixtures.ts) from the committed good bundles; regenerating writes the same bytes,',
     'and test/verify/tampered-fixtures.test.ts checks both the bytes and every verdict. `index.json` holds',
-    'the same table for programs: `[{file, from, description, expectCheck, expectCode, expectVerdict, alsoFailing}]`.',
+    'the same table for programs: `[{file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing}]`',
+    '("in plain words", the summary, is what the app\'s demo list shows).',
     '',
-    '| file | failing check | code | verdict | also failing | made from | what was done |',
-    '|---|---|---|---|---|---|---|',
+    '| file | failing check | code | verdict | also failing | made from | what was done | in plain words |',
+    '|---|---|---|---|---|---|---|---|',
     ...rows,
     '',
   ].join('\n');

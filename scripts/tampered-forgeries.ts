@@ -81,6 +81,7 @@ function jobStartEdit(change: (limits: Record<string, unknown>) => void): Edit {
 export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   {
     file: 'forged-label-never-requested.clawproof',
+    summary: "A label the model never asked for (refund approved) added to a ticket and recorded as applied; the verifier must see the model's answer did not propose it.",
     from: SPIKE,
     description:
       "Harness key only: ticket 10004's proposal gains a label the model never asked for (refund_approved), recorded as proposed, allowed and applied, and the ticket's tags say so; records re-chained, manifest re-sealed.",
@@ -101,6 +102,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'forged-notify-attempt-hidden.clawproof',
+    summary: "The model's refused attempt to notify a customer erased from the record; the verifier must see the model's answer asked for it.",
     from: SPIKE,
     description:
       "Harness key only: the injected request to notify ticket 10005's customer, which the WPC denied, deleted from the proposal and its denied decision deleted, hiding that the model tried; records re-chained, manifest re-sealed.",
@@ -119,6 +121,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'forged-proposal-from-error.clawproof',
+    summary: 'A ticket whose model calls all failed given a made-up proposal and a priority change; the verifier must see there was no answer to propose it.',
     from: SPIKE,
     description:
       "Harness key only: ticket 10002, whose every model answer was an error, given a proposal (naming its last receipt) and an applied priority change to urgent instead of its refused call; its after-state edited to match; records re-chained, manifest re-sealed.",
@@ -170,6 +173,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'forged-degrade-deleted.clawproof',
+    summary: 'The required switch to a safe, read-only mode during a traffic spike deleted, and the writes it stopped recorded as done; the verifier must see the switch was required.',
     from: SPIKE,
     description:
       "Harness key only: the degrade to classify-only that the backlog required deleted (and job_end says the job never degraded), and the assignments it refused recorded as allowed and applied, with the tickets' after-states to match; records re-chained, manifest re-sealed.",
@@ -195,6 +199,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'job-limits-unknown-member.clawproof',
+    summary: "The run's stated limits given an extra setting the format does not have; the verifier must reject the unknown field.",
     from: SPIKE,
     description: 'Harness key only: job_start.limits gains a member the format does not define (max_refunds); records re-chained, manifest re-sealed.',
     expectCheck: 'structure',
@@ -205,6 +210,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'job-limits-member-missing.clawproof',
+    summary: "One setting removed from the run's stated limits; the verifier must report the missing field.",
     from: SPIKE,
     description: 'Harness key only: harness_attempt_ceiling removed from job_start.limits; records re-chained, manifest re-sealed.',
     expectCheck: 'structure',
@@ -215,6 +221,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'job-limits-arrival-unknown.clawproof',
+    summary: "The run's stated ticket arrival pattern set to a kind the format does not have; the verifier must reject the value.",
     from: SPIKE,
     description: "Harness key only: job_start.limits.arrival given a kind outside the format's two (burst); records re-chained, manifest re-sealed.",
     expectCheck: 'structure',
@@ -225,6 +232,7 @@ export const FORGED_FIXTURES: readonly TamperedFixture[] = [
   },
   {
     file: 'job-limits-misstated.clawproof',
+    summary: "The run's stated limits claim more model calls per ticket than the policy allows; the verifier must notice they differ from the policy.",
     from: SPIKE,
     description: 'Harness key only: job_start.limits says max_model_calls_per_ticket is 10 where the WPC sets 2; records re-chained, manifest re-sealed.',
     expectCheck: 'schedule',

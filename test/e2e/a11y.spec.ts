@@ -48,6 +48,31 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test('no serious or critical axe findings with the guided tour open, on each of its steps', async ({ page }) => {
+  test.setTimeout(240_000);
+  await openVerify(page);
+  await page.getByRole('button', { name: 'Start the tour' }).click();
+
+  // Step 1: a valid report with the tour panel over it.
+  await expect(page.locator('[data-tour-step="good"]')).toBeVisible();
+  await expect(page.locator('[data-verdict="valid"]')).toBeVisible({ timeout: 60_000 });
+  await expectNoSeriousFindings(page, 'the tour, step 1 (Verify, a valid report)');
+
+  // Step 2: an invalid report, its failing checks open.
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.locator('[data-verdict="invalid"]')).toBeVisible({ timeout: 60_000 });
+  await expectNoSeriousFindings(page, 'the tour, step 2 (Verify, an invalid report)');
+
+  // Step 3: the Lab, before and after its run.
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page.locator('[data-tour-step="lab"]')).toBeVisible();
+  await expect(page.getByLabel('Run the first')).toHaveValue('5');
+  await expectNoSeriousFindings(page, 'the tour, step 3 (Lab, set up)');
+  await page.getByRole('button', { name: /^Run( again)?$/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Run finished' })).toBeVisible({ timeout: 120_000 });
+  await expectNoSeriousFindings(page, 'the tour, step 3 (Lab, after the run)');
+});
+
 test('the report can be worked with the keyboard alone', async ({ page }) => {
   test.skip(bundle === undefined, 'no good demo bundle');
   await openVerify(page);

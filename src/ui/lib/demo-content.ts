@@ -5,6 +5,8 @@
  * app's own origin only when picked.
  */
 import { parseTrustRoot, type TrustRoot } from '../../core/trust-root.js';
+import { CHECK_IDS, CHECK_TITLES, type CheckId } from '../../format/checks.js';
+import type { DemoBundle } from './demo-bundle.js';
 
 const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json', {
   eager: true,
@@ -12,7 +14,7 @@ const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json
   import: 'default',
 });
 const BUNDLE_URLS = import.meta.glob<string>('/fixtures/bundles/**/*.clawproof', { eager: true, query: '?url', import: 'default' });
-/** A folder's index.json lists what each tampered bundle must fail ({file, description, expectCheck, expectCode}). */
+/** A folder's index.json lists what each tampered bundle must fail ({file, from, description, summary, expectCheck, expectCode}). */
 const INDEXES = import.meta.glob<unknown>('/fixtures/bundles/**/index.json', { eager: true, import: 'default' });
 /** A note sits next to its bundle with the same name and .md or .txt (e.g. `wpc-swapped.md`). */
 const NOTES = import.meta.glob<string>(['/fixtures/bundles/**/*.md', '/fixtures/bundles/**/*.txt'], {
@@ -27,19 +29,7 @@ export function demoTrustRoot(): TrustRoot | undefined {
   return text === undefined ? undefined : parseTrustRoot(text);
 }
 
-export interface DemoBundle {
-  /** File name, e.g. `good.clawproof`. */
-  readonly name: string;
-  /** The folder under fixtures/bundles ('' at the top). */
-  readonly group: string;
-  /** Whether the bundle was made to fail verification. */
-  readonly tampered: boolean;
-  /** What the bundle shows, or for a tampered one what was changed. */
-  readonly note: string | null;
-  /** For a tampered bundle: the check that must catch it and that check's code. */
-  readonly expect: { readonly check: string; readonly code: string } | null;
-  readonly url: string;
-}
+export type { DemoBundle } from './demo-bundle.js';
 
 function stem(path: string): string {
   return path.replace(/\.(clawproof|md|txt)$/i, '');
@@ -75,6 +65,7 @@ function readmeDescriptions(): Map<string, string> {
 
 interface IndexEntry {
   readonly description: string | null;
+  readonly from: string | null;
   readonly check: string;
   readonly code: string;
 }
@@ -87,12 +78,20 @@ function indexEntries(): Map<string, IndexEntry> {
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
     for (const item of value as unknown[]) {
       if (typeof item !== 'object' || item === null) continue;
-      const { file, description, expectCheck, expectCode } = item as Record<string, unknown>;
+      const { file, from, description, summary, expectCheck, expectCode } = item as Record<string, unknown>;
       if (typeof file !== 'string' || typeof expectCheck !== 'string' || typeof expectCode !== 'string') continue;
-      entries.set(`${folder}${file}`, { description: typeof description === 'string' ? description : null, check: expectCheck, code: expectCode });
+      // The plain summary is what a person reads; the technical description is the fallback.
+      const text = typeof summary === 'string' && summary !== '' ? summary : typeof description === 'string' ? description : null;
+      const source = typeof from === 'string' ? from.slice(from.lastIndexOf('/') + 1) : null;
+      entries.set(`${folder}${file}`, { description: text, from: source, check: expectCheck, code: expectCode });
     }
   }
   return entries;
+}
+
+/** A check's title, or its id when this build does not know it. */
+function checkTitle(id: string): string {
+  return (CHECK_IDS as readonly string[]).includes(id) ? CHECK_TITLES[id as CheckId] : id;
 }
 
 export function demoBundles(): DemoBundle[] {
@@ -110,8 +109,8 @@ export function demoBundles(): DemoBundle[] {
       // Tampered bundles live in a tamper folder, or come with a note or an index entry of their own.
       const tampered = note !== undefined || entry !== undefined || /tamper/i.test(relative);
       const text = entry?.description ?? (note === undefined ? (described.get(path) ?? null) : noteSummary(note));
-      const expect = entry === undefined ? null : { check: entry.check, code: entry.code };
-      return { name, group, tampered, note: text, expect, url };
+      const expect = entry === undefined ? null : { check: entry.check, title: checkTitle(entry.check), code: entry.code };
+      return { name, group, tampered, note: text, expect, from: entry?.from ?? null, url };
     })
     .sort((a, b) => Number(a.tampered) - Number(b.tampered) || a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 }

@@ -87,9 +87,13 @@ export async function screenshot(page: Page, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-/** axe findings of impact serious or critical on the page as it is now (WCAG 2.x A and AA rules). */
+/**
+ * axe findings of impact serious or critical on the page as it is now (WCAG 2.x A and AA rules and
+ * best practices). axe's experimental rules are included: label-content-name-mismatch (WCAG 2.5.3,
+ * a control's name must contain its visible text) is one of them and is off by default.
+ */
 export async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice', 'experimental']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.impact}: ${v.id} (${v.help}) at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
