@@ -35,6 +35,7 @@ import { LIMITATIONS } from './limitations.js';
 import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
 import { CHECK_IDS, type CheckId, type CheckResult, type Report, type Verdict } from './report.js';
 import { verdictOf } from './verdict.js';
+import { rootCauses, type CauseFacts } from './causes/index.js';
 import { VERIFIER_VERSION } from './version.js';
 
 type Check = (ctx: VerifyContext) => CheckResult | Promise<CheckResult>;
@@ -77,6 +78,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
       verifier: { name: 'clawproof', version: VERIFIER_VERSION },
       verdict: 'invalid',
       summary: summaryOf('invalid', checks),
+      causes: rootCauses(checks, { trustRootName: root.name }),
       checkedAt,
       bundle: { hash: input.hash, bytes: input.bytes, mediaType: null, version: null, jobId: null, policyHash: null },
       trustRoot: rootInfo,
@@ -100,6 +102,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
     verifier: { name: 'clawproof', version: VERIFIER_VERSION },
     verdict,
     summary: summaryOf(verdict, checks),
+    causes: rootCauses(checks, factsOf(ctx, root.name)),
     checkedAt,
     bundle: {
       hash: input.hash,
@@ -115,6 +118,18 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
     tickets: guarded(() => ticketDiffs(ctx), []),
     timeline: guarded(() => timeline(ctx), []),
   };
+}
+
+/** What the cause sentences may say about the bundle ("receipt 6 of 16"): the lengths of its lists as read. */
+function factsOf(ctx: VerifyContext, trustRootName: string): CauseFacts {
+  const doc = ctx.document as Record<string, unknown>;
+  const length = (name: string): number | undefined => (Array.isArray(doc[name]) ? (doc[name] as unknown[]).length : undefined);
+  const counts: Record<string, number> = {};
+  for (const name of ['receipts', 'records', 'approvals', 'model_views', 'tickets'] as const) {
+    const n = length(name);
+    if (n !== undefined) counts[name] = n;
+  }
+  return { counts, trustRootName };
 }
 
 /** A check that throws is a verifier bug; it must not hide the other checks or pass: it fails. */

@@ -1,0 +1,2 @@
+// Root-cause grouping of a report's failures (group.ts) and the sentences that name them (sentences.ts).
+export { rootCauses, type CauseFacts } from './group.js';
