@@ -46,3 +46,8 @@ export function glossaryPieces(text: string): GlossaryPiece[] {
   if (last < text.length) pieces.push({ kind: 'text', text: text.slice(last) });
   return pieces;
 }
+
+/** The id of a term's definition (GlossaryDefinitions.svelte renders them once per page). */
+export function glossaryId(term: GlossaryTerm): string {
+  return `glossary-${term.toLowerCase()}`;
+}
