@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
-import { ROOT, fixtureBundles, openVerify, screenshot, verdictBanner, verifyDemo, type FixtureBundle } from './support/app-page.js';
+import { ROOT, fixtureBundles, openVerify, screenshot, seriousAxeFindings, verdictBanner, verifyDemo, type FixtureBundle } from './support/app-page.js';
 
 test.use({ viewport: { width: 1024, height: 768 } });
 
@@ -158,4 +158,21 @@ test('an unknown signer reads and looks "not checked", not like a warning', asyn
   expect(await colour('[data-check="trust"] summary .badge')).not.toBe(await colour('[data-display="warn"] summary .badge'));
   // The key nobody vouches for is named in the banner.
   await expect(banner.getByRole('list', { name: 'Signing keys by role' })).toContainText('not in your trust root');
+});
+
+test('the report\'s layers pass axe: the details open, a glossary term explained by keyboard', async ({ page }) => {
+  await openVerify(page);
+  await verifyDemo(page, bundle('receipt-removed.clawproof'));
+  const first = page.locator('[data-check]').first();
+  await first.getByRole('button', { name: /Show details/ }).click();
+  await expect(first.getByRole('button', { name: /Hide details/ })).toHaveAttribute('aria-expanded', 'true');
+  // A glossary word explains itself on focus (not only on hover) and Escape dismisses it.
+  const term = page.locator('[data-term="receipt"]').first();
+  await term.focus();
+  await expect(page.locator('.tip')).toBeVisible();
+  await expect(term).toHaveAccessibleDescription(/Gateway receipt: signed by the model proxy/);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.tip')).toHaveCount(0);
+  await term.focus();
+  expect(await seriousAxeFindings(page)).toEqual([]);
 });
