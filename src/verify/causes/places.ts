@@ -70,7 +70,8 @@ export function bundleOrder(evidence: readonly Evidence[]): readonly [number, nu
   if (first === undefined) return [MEMBER_ORDER.length + 1, 0];
   const part = partOf(first);
   const member = MEMBER_ORDER.indexOf(part.member as (typeof MEMBER_ORDER)[number]);
-  return [member === -1 ? 0 : member + 1, part.index ?? -1];
+  // A whole list says less than any one of its parts: it sorts after them.
+  return [member === -1 ? 0 : member + 1, part.index ?? Number.MAX_SAFE_INTEGER];
 }
 
 export function firstPointer(issue: CheckIssue): string | null {
