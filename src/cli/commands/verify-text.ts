@@ -21,7 +21,8 @@ export function reportText(path: string, report: Report): string {
   const lines = [verdictLine(path, report)];
   for (const cause of report.causes) {
     const n = cause.consequences.length;
-    lines.push(`  Cause: ${cause.sentence}${n === 0 ? '' : ` (${n} ${n === 1 ? 'failure follows' : 'failures follow'} from it)`}`);
+    const follows = n === 0 ? '' : ` (${n} ${n === 1 ? 'failure follows' : 'failures follow'} from it)`;
+    lines.push(`  Cause: ${cause.sentence.replace(/\.$/, '')}${follows}.`);
   }
   const b = report.bundle;
   lines.push(

@@ -122,7 +122,7 @@ describe('clawproof verify', () => {
     const { stdout } = await run([path('tampered.clawproof')]);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('Verdict: INVALID');
-    expect(lines[1]).toMatch(/^ {2}Cause: Receipt 2 of \d+ is missing: the chain jumps from receipt 1 to receipt 3\. \(\d+ failures follow from it\)$/);
+    expect(lines[1]).toMatch(/^ {2}Cause: Receipt 2 of \d+ is missing: the chain jumps from receipt 1 to receipt 3 \(\d+ failures follow from it\)\.$/);
     expect(lines[2]).toMatch(/^ {2}Checks: \d+ failed · 2 warnings · \d+ passed$/);
     const statuses = lines.filter((l) => /^(PASS|WARN|FAIL|SKIP) {2}/.test(l)).map((l) => l.slice(0, 4));
     expect(statuses).toHaveLength(CHECK_COUNT);
