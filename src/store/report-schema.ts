@@ -182,4 +182,4 @@ export const reportSchema: z.ZodType<Report> = z
   timeline: z.array(timelineEntry),
   })
   // Never lose a stored report: one without causes gets them from its own checks.
-  .transform((r): Report => ({ ...r, causes: r.causes ?? rootCauses(r.checks, { trustRootName: r.trustRoot.name }) }));
+  .transform((r): Report => ({ ...r, causes: r.causes ?? rootCauses({ checks: r.checks, tickets: r.tickets, trustRootName: r.trustRoot.name }) }));
