@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import type { Report } from '../../src/verify/report.js';
+import { CHECK_TITLES, type Report } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import { ROOT, fixtureBundles, openVerify, screenshot, seriousAxeFindings, verdictBanner, verifyDemo, type FixtureBundle } from './support/app-page.js';
 
@@ -133,6 +133,10 @@ test.describe('the banner leads with the root cause', () => {
         await expect(follow).not.toHaveAttribute('open', '');
         await follow.locator('summary').click();
         await expect(follow.getByRole('listitem')).toHaveCount(cause.consequences.length);
+        // Each consequence names the check that reported it, one click from its row.
+        const consequence = cause.consequences[0]!;
+        await follow.getByRole('listitem').first().getByRole('button', { name: CHECK_TITLES[consequence.check], exact: true }).click();
+        await expect(page.locator(`[data-check="${consequence.check}"] summary`)).toBeFocused();
       }
       // The other causes follow, the first two on show.
       await expect(verdictBanner(page).getByTestId('cause')).toHaveCount(Math.min(report.causes.length, 2) - 1);
