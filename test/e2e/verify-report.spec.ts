@@ -107,6 +107,23 @@ test.describe('copying hashes', () => {
   });
 });
 
+test('where the page may not copy, the full hash is offered selected, to copy by hand', async ({ page }) => {
+  const b = bundle('tiny-example.clawproof');
+  const report = await libraryReport(b);
+  // No Clipboard API and a refused copy command: what an insecure origin or a locked-down browser gives.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    document.execCommand = () => false;
+  });
+  await openVerify(page);
+  await verifyDemo(page, b);
+  await page.getByText('Bundle facts and hashes').click();
+  await page.getByRole('button', { name: `Copy bundle hash ${report.bundle.hash}` }).click();
+  const manual = page.getByRole('textbox', { name: /bundle hash: copying is blocked here/ });
+  await expect(manual).toHaveValue(report.bundle.hash!);
+  expect(await manual.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, report.bundle.hash!.length]);
+});
+
 test.describe('the banner leads with the root cause', () => {
   const names = ['receipt-removed', 'receipts-reordered', 'policy-swapped', 'approval-missing', 'ticket-after-edited', 'key-expired', 'signed-by-unknown-key'];
   for (const name of names) {
