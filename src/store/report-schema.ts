@@ -14,6 +14,7 @@ import type { RoutingState } from '../core/bundle/types.js';
 import { CODES } from '../format/codes.js';
 import { CHECK_IDS, CHECK_STATUSES, VERDICTS, type Report } from '../verify/report.js';
 import type { TimelineEntry } from '../verify/diff/types.js';
+import { rootCauses } from '../verify/causes/index.js';
 import { ROUTING_FIELDS } from '../verify/diff/effects.js';
 
 const digest = z.custom<Digest>((value) => typeof value === 'string' && /^sha256:[0-9a-f]{64}$/.test(value), 'expected a sha256: digest');
@@ -57,7 +58,7 @@ const check = z.object({
   issues: z.array(z.object({ severity: z.enum(['fail', 'warn']), code: z.enum(CODES), message: z.string(), evidence: z.array(evidence) })),
 });
 
-const cause = z.object({
+const changeCause = z.object({
   apply: z.object({
     recordId: z.string(),
     pointer: z.string(),
@@ -93,14 +94,25 @@ const ticket = z.object({
       after: json,
       added: z.array(z.string()).optional(),
       removed: z.array(z.string()).optional(),
-      causes: z.array(cause),
+      causes: z.array(changeCause),
       explained: z.boolean(),
       // Optional: reports stored before diffs carried the expected value still open.
-      expected: z.object({ value: json, cause: cause.nullable() }).optional(),
+      expected: z.object({ value: json, cause: changeCause.nullable() }).optional(),
     }),
   ),
-  applied: z.array(cause),
+  applied: z.array(changeCause),
   consistent: z.boolean(),
+});
+
+const consequence = z.object({ check: z.enum(CHECK_IDS), issue: z.number(), code: z.enum(CODES), message: z.string(), pointer: nullableString });
+const rootCause = z.object({
+  sentence: z.string(),
+  check: z.enum(CHECK_IDS),
+  issue: z.number(),
+  code: z.enum(CODES),
+  message: z.string(),
+  pointers: z.array(z.string()),
+  consequences: z.array(consequence),
 });
 
 const base = { at: z.string(), ticketId: z.number().nullable(), pointer: z.string() };
@@ -148,11 +160,14 @@ const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const reportSchema: z.ZodType<Report> = z.object({
+export const reportSchema: z.ZodType<Report> = z
+  .object({
   reportVersion: z.literal(1),
   verifier: z.object({ name: z.literal('clawproof'), version: z.string() }),
   verdict: z.enum(VERDICTS),
   summary: z.string(),
+  // Reports stored before causes existed have none: the store recomputes them from the checks (reports.ts).
+  causes: z.array(rootCause).optional(),
   checkedAt: z.string(),
   bundle: z.object({
     hash: digest.nullable(),
@@ -167,4 +182,6 @@ export const reportSchema: z.ZodType<Report> = z.object({
   limitations: z.array(z.string()),
   tickets: z.array(ticket),
   timeline: z.array(timelineEntry),
-});
+  })
+  // Never lose a stored report: one without causes gets them from its own checks.
+  .transform((r): Report => ({ ...r, causes: r.causes ?? rootCauses({ checks: r.checks, tickets: r.tickets, trustRootName: r.trustRoot.name }) }));

@@ -1,5 +1,6 @@
 // The offline verifier: verifyBundle and the report it returns. Isomorphic (no DOM, no Node APIs).
-export { verifyBundle, summaryOf } from './verify-bundle.js';
+export { verifyBundle } from './verify-bundle.js';
+export { summaryOf, countChecks, countLabel, countsLine, isUnreadable, verdictHeadline, STATUS_ORDER, type CheckCounts, type VerdictHeadline } from './verdict-words.js';
 export { VERIFIER_VERSION } from './version.js';
 export { VERIFY_ERROR_CODES, type VerifyErrorCode } from './errors.js';
 export { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
@@ -12,6 +13,8 @@ export {
   type CheckIssue,
   type CheckResult,
   type CheckStatus,
+  type Cause,
+  type CauseConsequence,
   type Evidence,
   type Report,
   type Verdict,

@@ -53,11 +53,47 @@ export interface CheckResult {
   readonly issues: readonly CheckIssue[];
 }
 
+/** A failure that follows from a cause: the issue as its check reported it. */
+export interface CauseConsequence {
+  readonly check: CheckId;
+  /** Index of the issue in that check's `issues`. */
+  readonly issue: number;
+  readonly code: CheckCode;
+  readonly message: string;
+  /** The issue's first evidence pointer (null: its evidence names no place in the bundle). */
+  readonly pointer: string | null;
+}
+
+/**
+ * A root cause: the first broken fact of one group of failures, in one sentence an auditor reads
+ * (causes/sentences.ts), with the failures that follow from it (grouping rule: causes/group.ts).
+ */
+export interface Cause {
+  /** "Receipt 6 of 16 is missing: the chain jumps from receipt 5 to receipt 7." */
+  readonly sentence: string;
+  readonly check: CheckId;
+  /** Index of the cause's issue in that check's `issues`. */
+  readonly issue: number;
+  readonly code: CheckCode;
+  /** The issue's own message, as its check reported it. */
+  readonly message: string;
+  /** Every pointer of the issue's evidence, in order, without repeats. */
+  readonly pointers: readonly string[];
+  /** The failures that follow from this cause, in report order (check order, then issue order). */
+  readonly consequences: readonly CauseConsequence[];
+}
+
 export interface Report {
   readonly reportVersion: 1;
   readonly verifier: { readonly name: 'clawproof'; readonly version: string };
   readonly verdict: Verdict;
+  /** Leads with the root cause sentence(s) (verdict-words.ts): "Invalid: receipt 6 of 16 is missing: ... (and 2 other causes)." */
   readonly summary: string;
+  /**
+   * The root causes of the failures, earliest in the bundle first; every failing issue is a cause
+   * or a consequence of exactly one. Empty when nothing failed (a valid bundle, warnings or not).
+   */
+  readonly causes: readonly Cause[];
   readonly checkedAt: string;
   readonly bundle: {
     readonly hash: Digest | null;

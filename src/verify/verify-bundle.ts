@@ -33,8 +33,11 @@ import { verifyError } from './errors.js';
 import { readBundleInput } from './input.js';
 import { LIMITATIONS } from './limitations.js';
 import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
-import { CHECK_IDS, type CheckId, type CheckResult, type Report, type Verdict } from './report.js';
+import { CHECK_IDS, type CheckId, type CheckResult, type Report } from './report.js';
 import { verdictOf } from './verdict.js';
+import { rootCauses } from './causes/index.js';
+import { PART_LISTS, type PartList } from './causes/places.js';
+import { summaryOf } from './verdict-words.js';
 import { VERIFIER_VERSION } from './version.js';
 
 type Check = (ctx: VerifyContext) => CheckResult | Promise<CheckResult>;
@@ -72,11 +75,13 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
         : skippedResult(id, 'Not run: the bundle could not be read (see structure).'),
     );
     report(checks, 0, checked.onProgress);
+    const causes = rootCauses({ checks, trustRootName: root.name });
     return {
       reportVersion: 1,
       verifier: { name: 'clawproof', version: VERIFIER_VERSION },
       verdict: 'invalid',
-      summary: summaryOf('invalid', checks),
+      summary: summaryOf('invalid', checks, causes),
+      causes,
       checkedAt,
       bundle: { hash: input.hash, bytes: input.bytes, mediaType: null, version: null, jobId: null, policyHash: null },
       trustRoot: rootInfo,
@@ -95,11 +100,14 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
   }
   const verdict = verdictOf(checks, ctx);
   const doc = ctx.document;
+  const tickets = guarded(() => ticketDiffs(ctx), []);
+  const causes = rootCauses({ checks, tickets, trustRootName: root.name, counts: countsOf(ctx) });
   return {
     reportVersion: 1,
     verifier: { name: 'clawproof', version: VERIFIER_VERSION },
     verdict,
-    summary: summaryOf(verdict, checks),
+    summary: summaryOf(verdict, checks, causes),
+    causes,
     checkedAt,
     bundle: {
       hash: input.hash,
@@ -112,9 +120,20 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
     trustRoot: rootInfo,
     checks,
     limitations: LIMITATIONS,
-    tickets: guarded(() => ticketDiffs(ctx), []),
+    tickets,
     timeline: guarded(() => timeline(ctx), []),
   };
+}
+
+/** What the cause sentences may say about the bundle ("receipt 6 of 16"): the lengths of its lists as read. */
+function countsOf(ctx: VerifyContext): Partial<Record<PartList, number>> {
+  const doc = ctx.document as Record<string, unknown>;
+  const counts: Partial<Record<PartList, number>> = {};
+  for (const name of PART_LISTS) {
+    const list = doc[name];
+    if (Array.isArray(list)) counts[name] = list.length;
+  }
+  return counts;
 }
 
 /** A check that throws is a verifier bug; it must not hide the other checks or pass: it fails. */
@@ -142,25 +161,6 @@ function report(checks: readonly CheckResult[], total: number, onProgress: Verif
     onProgress(checks.length, total, last.id);
   } catch {
     // A progress display that fails must not change a verification.
-  }
-}
-
-export function summaryOf(verdict: Verdict, checks: readonly CheckResult[]): string {
-  const failed = checks.filter((c) => c.status === 'fail');
-  const warned = checks.filter((c) => c.status === 'warn');
-  const skipped = checks.filter((c) => c.status === 'skipped');
-  const list = (cs: readonly CheckResult[]) => cs.map((c) => `${c.id} (${c.code})`).join(', ');
-  const extra = [warned.length > 0 ? `warnings: ${list(warned)}` : '', skipped.length > 0 ? `not run: ${skipped.map((c) => c.id).join(', ')}` : '']
-    .filter((s) => s !== '')
-    .join('; ');
-  const tail = extra === '' ? '' : `; ${extra}`;
-  switch (verdict) {
-    case 'valid':
-      return `Valid: all ${checks.length} checks passed${tail}.`;
-    case 'unknown-signer':
-      return `Unknown signer: parts of the bundle are signed by keys this trust root does not list, so their content was not checked; failed: ${list(failed)}${tail}.`;
-    case 'invalid':
-      return `Invalid: ${failed.length} of ${checks.length} checks failed: ${list(failed)}${tail}.`;
   }
 }
 

@@ -110,7 +110,7 @@ describe.skipIf(process.platform === 'win32')('clawproof verify reads bounded', 
     try {
       const r = await runCli(['verify', '-', '--trust', TRUST], GUARD_MS, { stdin: fd });
       expect(r.status).toBe(0);
-      expect(r.stdout).toMatch(/^Verifying \(standard input\)$/m);
+      expect(r.stdout).toMatch(/^Bundle \(standard input\)$/m);
       expect(r.stdout).toMatch(/^Verdict: VALID$/m);
     } finally {
       closeSync(fd);

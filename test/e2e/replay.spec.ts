@@ -20,6 +20,8 @@ test('a second bundle reusing a jti seen in another job is flagged', async ({ pa
   const replay = checkRow(page, 'replay');
   await expect(replay).toHaveAttribute('data-status', 'fail');
   await expect(replay.locator('details')).toHaveAttribute('open', '');
+  // The issue's code is with its evidence, behind "Show details"; its sentence is on show.
+  await replay.getByRole('button', { name: /Show details/ }).click();
   await expect(replay).toContainText('CST_JTI_REUSED');
   await expect(replay).toContainText(`CST ${replayed.jti} was already seen in another bundle with job ${replayed.donorJob}`);
   await screenshot(page, testInfo, 'verify-replay');

@@ -52,7 +52,7 @@ test('with a trust root that lacks the demo keys, the demo bundle is reported as
   await expect(page.getByText('Checking against Audit team keys 2026')).toBeVisible();
   await verifyDemo(page, bundle!);
   await expect(verdictBanner(page)).toHaveAttribute('data-verdict', 'unknown-signer');
-  await expect(verdictBanner(page).getByRole('heading')).toHaveText(/Signed by keys your trust root does not know/);
+  await expect(verdictBanner(page).getByRole('heading')).toHaveText(/Not checked: signed by keys your trust root does not know/);
   await expect(page.locator('[data-check="trust"]')).toHaveAttribute('data-status', 'fail');
   await expect(page.locator('[data-check="trust"]')).toContainText('KEY_NOT_TRUSTED');
   await screenshot(page, testInfo, 'verify-unknown-signer');

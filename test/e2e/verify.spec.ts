@@ -66,9 +66,12 @@ test.describe('tampered demo bundles', () => {
       await expect(verdictBanner(page)).toHaveAttribute('data-verdict', expected.verdict);
       const row = checkRow(page, expected.check);
       await expect(row).toHaveAttribute('data-status', 'fail');
-      // A failing check opens by itself, its code in its summary and its issues on screen.
+      // A failing check opens by itself, its code in its summary and its issues on screen; the
+      // issues' codes and evidence are one click further, behind "Show details".
       await expect(row.locator('details')).toHaveAttribute('open', '');
       await expect(row.locator('summary code')).toHaveText(expected.code);
+      await expect(row.locator('details[open] .issues li').first()).toBeVisible();
+      await row.getByRole('button', { name: /Show details/ }).click();
       await expect(row.locator('details[open] .issues').getByText(expected.code).first()).toBeVisible();
       for (const other of expected.alsoFailing) await expect(checkRow(page, other)).toHaveAttribute('data-status', 'fail');
       await expect(page.locator('[data-check][data-status="fail"]')).toHaveCount(1 + expected.alsoFailing.length);
@@ -84,6 +87,7 @@ test('a forgery by the harness key alone is told as a sentence about the ticket,
   await verifyDemo(page, forged!);
   await expect(verdictBanner(page)).toHaveAttribute('data-verdict', 'invalid');
   const row = checkRow(page, 'proposals');
+  await row.getByRole('button', { name: /Show details/ }).click();
   const sentence = row.locator('.issues li').filter({ hasText: 'PROPOSAL_WITHOUT_RESPONSE' }).first();
   await expect(sentence).toContainText(/Ticket 10002: none of the model's 2 answers gives one \(the last: the response is the error "model_call_failed"\), yet a proposal is recorded and 1 write applied \(tickets\.set_priority\)/);
   // The invented proposal record is the first evidence: one click opens it, decoded.
@@ -112,6 +116,7 @@ test('evidence opens the part and field it points at, decoded', async ({ page },
 
   // An id: the record is found by its signed record_id.
   const approvals = await expandCheck(page, 'approvals');
+  await approvals.getByRole('button', { name: /Show details/ }).click();
   await approvals.getByRole('button', { name: /^record rec_/ }).click();
   await expect(page.getByRole('region', { name: /^The record rec_/ })).toContainText('"kind": "decision"');
 });
@@ -173,7 +178,7 @@ test('the report exports as JSON and as a printable page', async ({ page }) => {
   expect(report.verdict).toBe('valid');
   expect(report.checks).toHaveLength(15);
 
-  const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Printable page' }).click()]);
+  const [html] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Report as HTML file' }).click()]);
   const text = readFileSync((await html.path())!, 'utf8');
   expect(html.suggestedFilename()).toMatch(/\.html$/);
   expect(text).toContain('<title>Clawproof verification report: Valid</title>');

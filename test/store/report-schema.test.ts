@@ -62,10 +62,26 @@ describe('reportSchema', () => {
     ['evidence with a numeric pointer', (r: Record<string, any>) => (r['checks'][0].evidence = [{ pointer: 7 }]), ['checks', 0, 'evidence', 0, 'pointer']],
     ['a timeline entry of an unknown kind', (r: Record<string, any>) => (r['timeline'][0].kind = 'rumour'), ['timeline', 0, 'kind']],
     ['a ticket diff without its after state', (r: Record<string, any>) => delete r['tickets'][0].after, ['tickets', 0, 'after']],
+    ['a cause without its sentence', (r: Record<string, any>) => (r['causes'] = [{ check: 'receipts', issue: 0, code: 'RECEIPT_CHAIN_BROKEN', message: 'm', pointers: [], consequences: [] }]), ['causes', 0, 'sentence']],
     ['a trust root hash that is no digest', (r: Record<string, any>) => (r['trustRoot'].hash = 'sha1:abc'), ['trustRoot', 'hash']],
   ])('rejects %s, naming where', (_what, edit, path) => {
     const result = reportSchema.safeParse(edited(edit));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(path);
+  });
+
+  it('opens a report stored before causes existed, giving it the causes of its own checks', async () => {
+    const bundle = JSON.parse(new TextDecoder().decode(await makeBundle(2))) as { tickets: { after: { status: string } }[] };
+    bundle.tickets[0]!.after.status = bundle.tickets[0]!.after.status === 'open' ? 'pending' : 'open';
+    const tampered = await verify(utf8Encode(JSON.stringify(bundle)));
+    expect(tampered.causes.length).toBeGreaterThan(0);
+    const { causes, ...old } = structuredClone(tampered);
+    const read = reportSchema.safeParse(old);
+    expect(read.error).toBeUndefined();
+    // Same grouping and the same sentences (the list lengths aside, which the stored report lacks).
+    expect(read.data?.causes.map((c) => [c.check, c.issue, c.consequences.length])).toEqual(causes.map((c) => [c.check, c.issue, c.consequences.length]));
+    expect(read.data?.summary).toBe(tampered.summary);
+    // A report that has causes keeps them as stored.
+    expect(reportSchema.parse(structuredClone(tampered)).causes).toEqual(causes);
   });
 });

@@ -15,7 +15,9 @@ function expectUnreadable(report: Report, code: string): void {
   expect(report.verdict).toBe('invalid');
   expect(checkOf(report, 'structure')).toMatchObject({ status: 'fail', code });
   expect(report.checks.filter((c) => c.id !== 'structure').every((c) => c.status === 'skipped')).toBe(true);
-  expect(report.summary).toMatch(/^Invalid: 1 of 15 checks failed: structure/);
+  // No check ran, so there is no verdict on the content: the summary says so, naming the one cause.
+  expect(report.summary).toMatch(/^Cannot verify: the file is not a readable bundle: .*; no check ran\.$/);
+  expect(report.causes).toMatchObject([{ check: 'structure', code, consequences: [] }]);
 }
 
 /** A small deterministic PRNG (mulberry32), so a failing case can be replayed. */

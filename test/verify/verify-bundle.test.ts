@@ -86,7 +86,8 @@ describe('verifyBundle on bundles the runtime produced', () => {
     expect(report.tickets.length).toBe(bundle.tickets.length);
     expect(report.timeline.length).toBeGreaterThan(0);
     expect(Number.isNaN(Date.parse(report.checkedAt))).toBe(false);
-    expect(report.summary).toMatch(/^Valid: all 15 checks passed/);
+    expect(report.summary).toMatch(/^Valid: 1[34] of 15 checks passed, [12] warnings?: the trust root is demo-only/);
+    expect(report.causes).toEqual([]);
   });
 
   it('runs every check after a failure: an edited ticket entry fails tickets and manifest, and the rest still pass', async () => {
@@ -96,7 +97,11 @@ describe('verifyBundle on bundles the runtime produced', () => {
     expect(report.verdict).toBe('invalid');
     expect(failedChecks(report)).toEqual(['tickets', 'manifest']);
     expect(codesOf(report, 'manifest')).toContain('MERKLE_ROOT_MISMATCH');
-    expect(report.summary).toMatch(/^Invalid: 2 of 15 checks failed: tickets \(\w+\), manifest \(MERKLE_ROOT_MISMATCH\)/);
+    // One cause (the edited entry); the manifest's broken seal follows from it.
+    expect(report.causes).toHaveLength(1);
+    expect(report.causes[0]).toMatchObject({ check: 'tickets', pointers: expect.arrayContaining([expect.stringMatching(/^\/tickets\/0/)]) });
+    expect(report.causes[0]?.consequences.map((c) => c.code)).toContain('MERKLE_ROOT_MISMATCH');
+    expect(report.summary).toMatch(/^Invalid: ticket \d+'s recorded after-state is not what its applied actions give: .*\. 2 of 15 checks failed, 2 warnings\.$/);
   });
 
   it('reports progress after each check and survives a progress callback that throws', async () => {

@@ -13,7 +13,11 @@ const root = new Uint8Array(readFileSync(join(ROOT, 'fixtures', 'trust', 'demo-t
 describe('the worked example of the verification section', () => {
   it('is valid with two warnings', async () => {
     const report = await verify(bytes, root);
-    expect(report.summary).toBe('Valid: all 15 checks passed; warnings: trust (TRUST_ROOT_DEMO_ONLY), approvals (APPROVAL_AUTOMATIC).');
+    expect(report.summary).toBe(
+      'Valid: 13 of 15 checks passed, 2 warnings: the trust root is demo-only: its secret keys are published, so anyone could have signed this bundle; ' +
+        '1 applied write was approved automatically: the approver key signed, but no person reviewed the proposal.',
+    );
+    expect(report.causes).toEqual([]);
   });
 
   it('fails model_views and manifest, and only those, when one word of the view changes', async () => {

@@ -1,13 +1,15 @@
 /**
- * `clawproof verify <bundle> --trust <root.json> [--json] [--against <export.json>]`: the offline
- * verifier on the command line. Every check is listed with its status, code and first evidence;
- * `--json` prints the report itself. `--against` compares the bundle's ticket after-states with a
- * Zendesk export of the system of record.
+ * `clawproof verify <bundle> --trust <root.json> [--json] [--against <export.json>] [--strict]`: the
+ * offline verifier on the command line. The verdict line comes first, then the root causes, then
+ * every check with its status, code and first evidence (verify-text.ts); `--json` prints the
+ * report itself. `--against` compares the bundle's ticket after-states with a Zendesk export of
+ * the system of record.
  *
- * Exit status: 0 valid; 1 invalid or unknown signer (or, with --against, a routing field that no
- * applied action explains); 2 unusable input: a missing or unreadable file, a device, a file over
- * its limit, a trust root that is not one (every problem is listed with its place), or a bundle
- * that is not a readable JSON document. Any one file argument may be `-` (standard input).
+ * Exit status (EXIT_STATUS_HELP): 0 valid; 1 invalid or unknown signer (or, with --against, a
+ * routing field that no applied action explains; or, with --strict, any warning); 2 unusable
+ * input: a missing or unreadable file, a device, a file over its limit, a trust root that is not
+ * one (every problem is listed with its place), or a bundle that is not a readable JSON document.
+ * Any one file argument may be `-` (standard input).
  */
 import { isClawproofError } from '../../core/errors.js';
 import { parseStrictJson, type JsonValue } from '../../core/json.js';
@@ -16,7 +18,8 @@ import { compareWithExport } from '../../verify/diff/against.js';
 import type { ExportComparison } from '../../verify/diff/types.js';
 import { MAX_BUNDLE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_TRUST_ROOT_BYTES } from '../../node/input-limits.js';
 import { readBounded, ReadBoundedError } from '../../node/read-bounded.js';
-import type { CheckResult, Evidence, Report } from '../../verify/report.js';
+import type { Report } from '../../verify/report.js';
+import { isUnreadable } from '../../verify/verdict-words.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
 import type { VerifyOptions } from '../../verify/context.js';
 import type { CliCommand, CliContext, CliIo, CommandInput } from '../command.js';
@@ -27,25 +30,36 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { registerNodeEd25519Backend } from '../../node/ed25519-node.js';
 import { createEd25519WorkerPool } from '../../node/ed25519-pool.js';
 import { installNodeSha256Backend } from '../node-sha256.js';
+import { demoTrustRootHint } from './demo-trust-root.js';
+import { comparisonText, comparisonWarnings, reportText } from './verify-text.js';
 
 const MAX_PROBLEMS_SHOWN = 20;
-const STATUS_LABELS = { pass: 'PASS', fail: 'FAIL', warn: 'WARN', skipped: 'SKIP' } as const;
+
+const EXIT_STATUS_HELP =
+  'Exit status:\n' +
+  `  ${EXIT_OK}  valid (warnings allowed, unless --strict)\n` +
+  `  ${EXIT_FAILURE}  invalid or unknown signer; with --against, a routing field no applied action explains (CHANGED);\n` +
+  '     with --strict, any warning too (a demo-only trust root, automatic approvals, export tickets not correlated)\n' +
+  `  ${EXIT_USAGE}  cannot verify: a missing or unreadable file, a bad trust root, a bundle that is not a readable\n` +
+  '     JSON document ("Cannot verify: ..."), a file over its limit, or a usage error\n';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Verify a proof bundle offline against your trust root',
-  synopsis: 'verify <bundle> --trust <root.json> [--json] [--against <export.json>] [--threads <n>]',
+  synopsis: 'verify <bundle> --trust <root.json> [--json] [--against <export.json>] [--strict] [--threads <n>]',
   description:
     'Checks every signature against the trust root (never keys from the bundle), every hash, pin and chain,\n' +
     're-evaluates every tool decision under the pinned WPC, re-runs the redaction, and lists each check with its\n' +
-    'status, code and first evidence. The bundle is never trusted to name its own keys.\n' +
-    'Exit status: 0 valid, 1 invalid or unknown signer, 2 unusable input (missing file, bad trust root, unreadable bundle,\n' +
-    'a file over its limit).\n' +
+    'status, code and first evidence. The bundle is never trusted to name its own keys. The first line is the verdict\n' +
+    '("Verdict: VALID", "Verdict: INVALID", "Verdict: UNKNOWN-SIGNER", or "Cannot verify: ..."), then the root causes,\n' +
+    'then the checks: failing ones first, then warnings, then passes.\n' +
+    EXIT_STATUS_HELP +
     fileArgumentsHelp(),
   options: {
     trust: { type: 'string', valueName: '<root.json>', description: 'Your trust root: the keys you trust, per role (required)' },
     json: { type: 'boolean', description: 'Print the full report as JSON instead of the summary' },
     against: { type: 'string', valueName: '<export.json>', description: 'Compare ticket after-states with a Zendesk export of the same tickets' },
+    strict: { type: 'boolean', description: 'Exit 1 on any warning too (of the report or of --against)' },
     threads: { type: 'string', valueName: '<n>', description: 'Worker threads for signature checks, 1 to 8 (default: one per core; 1 checks in this thread)' },
   },
   maxPositionals: 1,
@@ -59,7 +73,7 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   const [bundlePath] = input.positionals;
   if (bundlePath === undefined || bundlePath === '') throw usageError('Missing <bundle>: the proof bundle file to verify.');
   const trustPath = input.options['trust'];
-  if (typeof trustPath !== 'string' || trustPath === '') throw usageError('--trust is required: the trust root file with the keys you trust.');
+  if (typeof trustPath !== 'string' || trustPath === '') throw usageError(`--trust is required: the trust root file with the keys you trust.\n${demoTrustRootHint(context.packageRoot)}`);
   const againstPath = input.options['against'];
   if (againstPath !== undefined && (typeof againstPath !== 'string' || againstPath === '')) throw usageError('--against needs the path of a Zendesk export file.');
   checkOneStdin([['<bundle>', bundlePath], ['--trust', trustPath], ['--against', againstPath]]);
@@ -91,13 +105,16 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
     io.stdout(reportText(shown(bundlePath), report));
     if (comparison !== null) io.stdout(comparisonText(shown(againstPath as string), comparison));
   }
-  if (unreadable(report)) {
+  if (isUnreadable(report.checks)) {
     io.stderr(`clawproof verify: ${shown(bundlePath)} is not a readable bundle (${report.checks[0]?.code ?? 'unknown'}).\n`);
     return EXIT_USAGE;
   }
-  // Tickets that merely could not be correlated by content hash are listed, not counted against the bundle.
+  // Tickets that merely could not be correlated by content hash are a warning, not counted against the bundle...
   const unexplained = comparison !== null && comparison.changes.some((c) => c.kind === 'field');
-  return report.verdict === 'valid' && !unexplained ? EXIT_OK : EXIT_FAILURE;
+  // ...unless --strict asks for every warning to fail.
+  const warned = report.checks.some((c) => c.status === 'warn') || (comparison !== null && comparisonWarnings(comparison).length > 0);
+  if (report.verdict !== 'valid' || unexplained) return EXIT_FAILURE;
+  return input.options['strict'] === true && warned ? EXIT_FAILURE : EXIT_OK;
 }
 
 /** --threads: a whole number from 1 to 8; absent, one thread per core (availableParallelism). */
@@ -122,12 +139,6 @@ async function verifyWithThreads(bundle: Uint8Array, root: TrustRoot, threads: n
   } finally {
     await pool.close();
   }
-}
-
-/** The bundle itself could not be read as a JSON document: input the verifier cannot use at all. */
-function unreadable(report: Report): boolean {
-  const structure = report.checks.find((c) => c.id === 'structure');
-  return structure?.issues.some((i) => i.code.startsWith('INPUT_')) === true;
 }
 
 async function readTrustRoot(path: string, io: CliIo): Promise<TrustRoot> {
@@ -169,63 +180,4 @@ async function readInput(path: string, what: string, maxBytes: number, io: CliIo
     if (error instanceof ReadBoundedError) throw new UnusableInput(error.message);
     throw error;
   }
-}
-
-// --- human output -------------------------------------------------------------------------------
-
-function reportText(path: string, report: Report): string {
-  const b = report.bundle;
-  const lines = [
-    `Verifying ${path}`,
-    `  bundle      ${b.hash ?? '(not hashed)'} (${b.bytes} bytes)${b.jobId === null ? '' : `, job ${b.jobId}`}`,
-    `  policy      ${b.policyHash ?? '(unreadable)'}`,
-    `  trust root  "${report.trustRoot.name}" ${report.trustRoot.hash}${report.trustRoot.demoOnly ? '  DEMO ONLY: its secret keys are published' : ''}`,
-    '',
-  ];
-  const width = Math.max(...report.checks.map((c) => c.id.length));
-  for (const check of report.checks) lines.push(...checkLines(check, width));
-  lines.push('', `Verdict: ${report.verdict.toUpperCase()}`, `  ${report.summary}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function checkLines(check: CheckResult, width: number): string[] {
-  const head = `${STATUS_LABELS[check.status]}  ${check.id.padEnd(width)}  ${check.code}`;
-  if (check.status === 'pass') return [head];
-  const first = check.issues.find((i) => i.severity === 'fail') ?? check.issues[0];
-  const indent = ' '.repeat(6);
-  const lines = [head, `${indent}${first?.message ?? check.message}`];
-  const evidence = first?.evidence[0] ?? check.evidence[0];
-  if (evidence !== undefined) lines.push(`${indent}${evidence.pointer === undefined && evidence.position === undefined ? 'evidence:' : 'at'} ${evidenceText(evidence)}`);
-  const more = check.issues.length - 1;
-  if (more > 0) lines.push(`${indent}(${more} more issue${more === 1 ? '' : 's'}; --json lists them all)`);
-  return lines;
-}
-
-export function evidenceText(e: Evidence): string {
-  const parts: string[] = [];
-  if (e.pointer !== undefined) parts.push(e.pointer === '' ? '(document)' : e.pointer);
-  if (e.payloadPointer !== undefined) parts.push(`payload ${e.payloadPointer === '' ? '(whole)' : e.payloadPointer}`);
-  if (e.position !== undefined) parts.push(`line ${e.position.line}, column ${e.position.column}`);
-  if (e.receiptId !== undefined) parts.push(`receipt ${e.receiptId}`);
-  if (e.recordId !== undefined) parts.push(`record ${e.recordId}`);
-  if (e.approvalId !== undefined) parts.push(`approval ${e.approvalId}`);
-  if (e.ticketId !== undefined) parts.push(`ticket ${e.ticketId}`);
-  if (e.keyid !== undefined) parts.push(`key ${e.keyid}`);
-  if (e.expected !== undefined || e.actual !== undefined) parts.push(`expected ${e.expected ?? '?'}, found ${e.actual ?? '?'}`);
-  if (e.note !== undefined) parts.push(e.note);
-  return parts.length === 0 ? '(no location)' : parts.join('; ');
-}
-
-function comparisonText(path: string, c: ExportComparison): string {
-  const lines = [
-    '',
-    `Against ${path}:`,
-    `  ${c.compared} tickets compared, ${c.correlated} correlated by content hash, ${c.outsideBundle} outside the bundle, ${c.missingFromExport.length} missing from the export`,
-  ];
-  for (const change of c.changes.slice(0, MAX_PROBLEMS_SHOWN)) {
-    lines.push(`  ${change.kind === 'field' ? 'CHANGED' : 'UNCORRELATED'}  ${change.message}`, `      export ${change.exportPointer}, bundle ${change.bundlePointer}`);
-  }
-  if (c.changes.length > MAX_PROBLEMS_SHOWN) lines.push(`  ... and ${c.changes.length - MAX_PROBLEMS_SHOWN} more`);
-  for (const p of c.problems.slice(0, MAX_PROBLEMS_SHOWN)) lines.push(`  export ${p.pointer === '' ? '(document)' : p.pointer}: ${p.message}`);
-  return `${lines.join('\n')}\n`;
 }

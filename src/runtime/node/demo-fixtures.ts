@@ -93,6 +93,41 @@ export const DEMO_BUNDLES: readonly DemoBundleSpec[] = [
 ];
 
 /**
+ * Zendesk exports to compare a demo bundle with (`clawproof verify --against`): one that is the
+ * system of record exactly as the run left it (every ticket correlates, nothing changed), and one
+ * in which someone changed a ticket's priority outside the run (a CHANGED comparison).
+ */
+export interface DemoExportSpec {
+  readonly file: string;
+  /** The demo bundle whose tickets it exports. */
+  readonly bundle: string;
+  readonly description: string;
+  /** Changed outside the run: the first ticket's priority set to another value. */
+  readonly changeOutsideRun: boolean;
+}
+
+export const DEMO_EXPORTS: readonly DemoExportSpec[] = [
+  {
+    file: 'fixtures/exports/zendesk-local.clean.json',
+    bundle: 'fixtures/bundles/zendesk-local.clawproof',
+    description: 'The tickets of zendesk-local as the run read them; the run changed no routing field, so the export compares clean.',
+    changeOutsideRun: false,
+  },
+  {
+    file: 'fixtures/exports/zendesk-local.changed.json',
+    bundle: 'fixtures/bundles/zendesk-local.clawproof',
+    description: "The same export with the first ticket's priority changed outside the run: a CHANGED comparison.",
+    changeOutsideRun: true,
+  },
+];
+
+/** A Zendesk export (`{"tickets": [...]}`) of the tickets a run read, optionally changed outside it. */
+export function demoExport(tickets: readonly Ticket[], changeOutsideRun: boolean): string {
+  const exported = tickets.map((t, i) => (changeOutsideRun && i === 0 ? { ...t, priority: t.priority === 'urgent' ? 'low' : 'urgent' } : t));
+  return `${JSON.stringify({ tickets: exported }, null, 2)}\n`;
+}
+
+/**
  * The model, except that it fails every call for the given tickets. A model sees only the
  * redacted view, so the tickets are told apart by their subject line (demo tickets have distinct
  * subjects that redaction leaves alone).
@@ -153,6 +188,7 @@ export async function demoFixtureFiles(root: string): Promise<Map<string, string
       approvals: spec.approvals,
     });
     files.set(spec.file, serializeBundle(bundle));
+    for (const e of DEMO_EXPORTS) if (e.bundle === spec.file) files.set(e.file, demoExport(tickets, e.changeOutsideRun));
   }
   return files;
 }

@@ -3,7 +3,8 @@
  * file is not a readable bundle, and the words for a verdict.
  */
 import { BUNDLE_MEDIA_TYPE } from '../../core/bundle/media-types.js';
-import type { CheckCode, CheckResult, CheckStatus, Report, Verdict } from '../../verify/report.js';
+import type { CheckCode, Report, Verdict } from '../../verify/report.js';
+import type { DisplayStatus } from './check-status.js';
 
 export type FileProblemKind = 'not-a-bundle' | 'damaged' | 'unknown-version' | 'too-large';
 
@@ -92,7 +93,8 @@ export function fileProblem(report: Report, claimsBundle = false): FileProblem |
 }
 
 export interface VerdictWords {
-  readonly status: CheckStatus;
+  /** The verdict's style: an unknown signer is "not checked" (nothing was proved), not a warning. */
+  readonly status: DisplayStatus;
   readonly title: string;
   readonly lead: string;
 }
@@ -109,15 +111,9 @@ export function verdictWords(verdict: Verdict): VerdictWords {
       return { status: 'fail', title: 'Invalid', lead: 'At least one check failed: do not rely on this bundle.' };
     case 'unknown-signer':
       return {
-        status: 'warn',
-        title: 'Signed by keys your trust root does not know',
-        lead: 'The signatures may be intact, but nobody you trust made them. Check which trust root is selected.',
+        status: 'unchecked',
+        title: 'Not checked: signed by keys your trust root does not know',
+        lead: 'What those keys signed was not checked: the signatures may be intact, but nobody you trust made them. Check which trust root is selected.',
       };
   }
-}
-
-export function countByStatus(checks: readonly CheckResult[]): Record<CheckStatus, number> {
-  const counts: Record<CheckStatus, number> = { pass: 0, fail: 0, warn: 0, skipped: 0 };
-  for (const check of checks) counts[check.status] += 1;
-  return counts;
 }

@@ -8,6 +8,9 @@ import type { CliContext } from '../../../src/cli/command.js';
 import { verifyCommand } from '../../../src/cli/commands/verify.js';
 import { ROOT, TRUST_ROOT, makeBundle } from '../../verify/support.js';
 import { CHECK_IDS } from '../../../src/verify/report.js';
+import { commandUsage } from '../../../src/cli/usage.js';
+import { DEMO_TRUST_ROOT_FILE, demoTrustRootPath } from '../../../src/cli/commands/demo-trust-root.js';
+import { DEMO_EXPORTS, DEMO_TRUST_ROOT_FILE as RUNTIME_DEMO_TRUST_ROOT_FILE } from '../../../src/runtime/node/demo-fixtures.js';
 
 const CHECK_COUNT = CHECK_IDS.length;
 
@@ -96,13 +99,16 @@ describe('clawproof verify', () => {
     await expect(verifyCommand.run({ positionals: [], options: { trust: path('root.json') } }, context)).rejects.toMatchObject({ code: 'CLI_USAGE' });
   });
 
-  it('with --against, lists tickets it cannot correlate but exits 0 when the export shows no unexplained change', async () => {
+  it('with --against, collapses tickets it cannot correlate into one warning with their count, and exits 0 (1 with --strict)', async () => {
     // Under the Zendesk seed only internal notes are written: no routing field changes.
     const { status, stdout } = await run([path('zendesk.clawproof')], { against: SAMPLE_EXPORT });
-    expect(stdout).toMatch(/^Against .*sample-tickets\.json:$/m);
+    expect(stdout).toMatch(/^Against .*sample-tickets\.json: no unexplained change$/m);
     expect(stdout).toMatch(/^ {2}4 tickets compared, 0 correlated by content hash, \d+ outside the bundle, 0 missing from the export$/m);
-    expect(stdout.match(/^ {2}UNCORRELATED {2}/gm)).toHaveLength(4);
+    expect(stdout).not.toMatch(/UNCORRELATED/);
+    expect(stdout.match(/^ {2}WARN {2}/gm)).toEqual(['  WARN  ']);
+    expect(stdout).toMatch(/^ {2}WARN {2}4 of 4 tickets could not be correlated by content hash .*matched by id only: \d+, \d+, \d+, \d+$/m);
     expect(status).toBe(0);
+    expect((await run([path('zendesk.clawproof')], { against: SAMPLE_EXPORT, strict: true })).status).toBe(1);
   });
 
   it('with --against, exits 1 when the export does not show changes the run applied', async () => {
@@ -110,6 +116,78 @@ describe('clawproof verify', () => {
     const { status, stdout } = await run([path('good.clawproof')], { against: SAMPLE_EXPORT });
     expect(stdout).toMatch(/^ {2}CHANGED {2}/m);
     expect(status).toBe(1);
+  });
+
+  it('prints the verdict line first, then the root cause, the counts, and the checks failing first, then warnings, then passes', async () => {
+    const { stdout } = await run([path('tampered.clawproof')]);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Verdict: INVALID');
+    expect(lines[1]).toMatch(/^ {2}Cause: Receipt 2 of \d+ is missing: the chain jumps from receipt 1 to receipt 3 \(\d+ failures follow from it\)\.$/);
+    expect(lines[2]).toMatch(/^ {2}Checks: \d+ failed · 2 warnings · \d+ passed$/);
+    const statuses = lines.filter((l) => /^(PASS|WARN|FAIL|SKIP) {2}/.test(l)).map((l) => l.slice(0, 4));
+    expect(statuses).toHaveLength(CHECK_COUNT);
+    expect(statuses).toEqual([...statuses].sort((a, b) => ['FAIL', 'WARN', 'PASS', 'SKIP'].indexOf(a) - ['FAIL', 'WARN', 'PASS', 'SKIP'].indexOf(b)));
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^Invalid: receipt 2 of \d+ is missing/);
+  });
+
+  it('says "1 warning", not "1 warnings", where one check warned', async () => {
+    const { stdout } = await run([path('zendesk.clawproof')]);
+    expect(stdout.split('\n')[0]).toBe('Verdict: VALID');
+    expect(stdout).toMatch(/^ {2}Checks: 1 warning · 14 passed$/m);
+  });
+
+  it('never says "Verdict: INVALID" for a file it cannot read: the first line says it cannot verify, and it exits 2', async () => {
+    writeFileSync(path('half.clawproof'), '{"mediaType": "application/vnd.clawproof.bundle+json", "ver');
+    const { status, stdout } = await run([path('half.clawproof')]);
+    expect(status).toBe(2);
+    expect(stdout.split('\n')[0]).toBe(`Cannot verify: ${path('half.clawproof')} is not a readable bundle (INPUT_NOT_JSON), so no check ran`);
+    expect(stdout).not.toMatch(/Verdict:/);
+    expect(stdout).toMatch(/^ {2}Checks: 1 failed · 14 skipped$/m);
+  });
+
+  it('adds the causes to --json, keeping every field of the report', async () => {
+    const { stdout } = await run([path('tampered.clawproof')], { json: true });
+    const report = JSON.parse(stdout) as Record<string, unknown> & { causes: { code: string; consequences: unknown[] }[] };
+    expect(Object.keys(report)).toEqual(['reportVersion', 'verifier', 'verdict', 'summary', 'causes', 'checkedAt', 'bundle', 'trustRoot', 'checks', 'limitations', 'tickets', 'timeline']);
+    expect(report.causes).toHaveLength(1);
+    expect(report.causes[0]?.code).toBe('RECEIPT_CHAIN_BROKEN');
+  });
+
+  it('documents its exit statuses and --strict in its help', () => {
+    const help = commandUsage(verifyCommand);
+    expect(help).toMatch(/^ {2}0 {2}valid/m);
+    expect(help).toMatch(/^ {2}1 {2}invalid or unknown signer/m);
+    expect(help).toMatch(/^ {2}2 {2}cannot verify/m);
+    expect(help).toMatch(/--strict +Exit 1 on any warning/);
+  });
+
+  it('without --trust, names the demo trust root where this checkout has it, and says it is demo only', async () => {
+    const context: CliContext = { io: { stdout: () => undefined, stderr: () => undefined }, packageRoot: ROOT, version: '0' };
+    const error = await verifyCommand.run({ positionals: [path('good.clawproof')], options: {} }, context).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'CLI_USAGE' });
+    const message = (error as Error).message;
+    expect(message).toContain(`--trust ${demoTrustRootPath(ROOT)}`);
+    expect(message).toMatch(/demo only: its secret keys are published/);
+    // From the checkout the path is relative; from elsewhere (an installed package) absolute; the file is really there.
+    expect(demoTrustRootPath(ROOT, ROOT)).toBe(DEMO_TRUST_ROOT_FILE);
+    expect(demoTrustRootPath(ROOT, tmpdir())).toBe(join(ROOT, DEMO_TRUST_ROOT_FILE));
+    expect(DEMO_TRUST_ROOT_FILE).toBe(RUNTIME_DEMO_TRUST_ROOT_FILE);
+    expect(demoTrustRootPath(dir)).toBeNull();
+  });
+
+  it.each(DEMO_EXPORTS.map((e) => [e.file, e] as const))('compares the demo bundle with the generated export %s', async (_file, spec) => {
+    const { status, stdout } = await run([join(ROOT, spec.bundle)], { trust: join(ROOT, DEMO_TRUST_ROOT_FILE), against: join(ROOT, spec.file) });
+    const against = stdout.slice(stdout.indexOf('\nAgainst '));
+    if (spec.changeOutsideRun) {
+      expect(against).toMatch(/^Against .*: 1 CHANGED$/m);
+      expect(against).toMatch(/^ {2}CHANGED {2}ticket \d+ priority: the export shows "\w+"; no applied action of the run touched it/m);
+      expect(status).toBe(1);
+    } else {
+      expect(against).toMatch(/^Against .*: clean$/m);
+      expect(against).toMatch(/^ {2}(\d+) tickets compared, \1 correlated by content hash, 0 outside the bundle, 0 missing from the export$/m);
+      expect(against).not.toMatch(/CHANGED|WARN/);
+      expect(status).toBe(0);
+    }
   });
 
   it('exits 2 when the --against file cannot be read', async () => {

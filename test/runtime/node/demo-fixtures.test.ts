@@ -5,13 +5,13 @@ import { verifyDsse } from '../../../src/core/dsse.js';
 import { base64Decode } from '../../../src/core/bytes.js';
 import { parseTrustRoot } from '../../../src/core/trust-root.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
-import { DEMO_BUNDLES, DEMO_TRUST_ROOT_FILE, demoFixtureFiles } from '../../../src/runtime/node/demo-fixtures.js';
+import { DEMO_BUNDLES, DEMO_EXPORTS, DEMO_TRUST_ROOT_FILE, demoFixtureFiles } from '../../../src/runtime/node/demo-fixtures.js';
 import { ROOT } from '../support.js';
 
 describe('demo fixtures', () => {
   it('the committed files are exactly what npm run fixtures writes', async () => {
     const files = await demoFixtureFiles(ROOT);
-    expect([...files.keys()].length).toBe(2 + DEMO_BUNDLES.length);
+    expect([...files.keys()].length).toBe(2 + DEMO_BUNDLES.length + DEMO_EXPORTS.length);
     for (const [relative, content] of files) {
       expect(readFileSync(join(ROOT, relative), 'utf8'), `${relative} is stale: run npm run fixtures`).toBe(content);
     }
