@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (templates.ts imports the policy files with Vite's `?raw`.)
 /**
  * The policies the Lab's editor starts from: the seeds and variants are valid and raise no warning
  * (a warning on a policy that is fine teaches people to ignore warnings), the invalid examples

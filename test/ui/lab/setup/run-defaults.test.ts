@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (templates.ts imports the policy files with Vite's `?raw`.)
 import { Buffer } from 'node:buffer';
 import { describe, expect, it } from 'vitest';
 import { parseStrictJson } from '../../../../src/core/json.js';
