@@ -119,7 +119,7 @@ test('a misspelt action is an error with “did you mean”: the headline is not
   // Type the typo, as a user would: select the word and retype it.
   const text = await editor.inputValue();
   const at = text.indexOf('"tickets.add_label"') + 1;
-  await editor.evaluate((el: HTMLTextAreaElement, [start, end]) => (el.focus(), el.setSelectionRange(start, end)), [at, at + 'tickets.add_label'.length]);
+  await editor.evaluate((el: HTMLTextAreaElement, range: { start: number; end: number }) => (el.focus(), el.setSelectionRange(range.start, range.end)), { start: at, end: at + 'tickets.add_label'.length });
   await page.keyboard.type('tickets.add_lable');
 
   const status = policy.getByRole('status');
