@@ -63,3 +63,19 @@ export function wpcProblem(
 ): Problem {
   return { pointer, code, message, severity };
 }
+
+const SEVERITY_RANK: Readonly<Record<ProblemSeverity, number>> = { error: 0, warning: 1 };
+
+/** Errors before warnings: what blocks a policy is read first. */
+export function compareSeverity(a: Problem, b: Problem): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
+}
+
+/**
+ * Problems by severity, then by where they are in the source text (line, then column); a problem
+ * without a range is about the whole document and comes first in its severity. Stable: problems
+ * at one place keep the order they were found in.
+ */
+export function sortByPosition(problems: readonly Problem[]): Problem[] {
+  return [...problems].sort((a, b) => compareSeverity(a, b) || (a.range?.start.offset ?? -1) - (b.range?.start.offset ?? -1));
+}

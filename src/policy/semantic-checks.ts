@@ -5,7 +5,8 @@
  * They read the raw document defensively (skipping entries the schema already reports), so one
  * validation pass reports structural and semantic problems together.
  */
-import { canonicalActionName, lookupAction } from './actions.js';
+import { ACTION_CATALOG, canonicalActionName, lookupAction } from './actions.js';
+import { closestName } from './did-you-mean.js';
 import { DLP_PATTERNS, type DlpPatternName } from './dlp-patterns.js';
 import { formatPointer, type PointerSegment } from './json-pointer.js';
 import { wpcProblem, type Problem } from './problems.js';
@@ -82,9 +83,13 @@ export function semanticProblems(doc: Readonly<Record<string, unknown>>, shape: 
   }
 
   const denied = new Map(deny.map((e) => [e.action, e]));
+  // Only in apply mode could an approval let a write run. In propose_only mode no write is ever
+  // applied, so listing denied writes as high-risk is a consistent declaration (the routing seed
+  // does it), not a mistake worth a warning.
+  const applies = valueAt(doc, ['outputs', 'mode']) === 'apply';
   for (const entry of approval) {
     const denyEntry = denied.get(entry.action);
-    if (denyEntry !== undefined) {
+    if (denyEntry !== undefined && applies) {
       problems.push(
         wpcProblem(
           entry.pointer,
@@ -142,17 +147,25 @@ function duplicateActions(entries: readonly ActionEntry[]): Problem[] {
   return problems;
 }
 
+const CATALOG_NAMES: readonly string[] = ACTION_CATALOG.map((a) => a.name);
+
+/**
+ * An action the catalog does not know is an error: its effect is unknown, and it is nearly always
+ * a typo that would silently leave the intended action unlisted (allowed, denied or gated).
+ */
 function unknownActions(entries: readonly ActionEntry[]): Problem[] {
   return entries
     .filter((entry) => lookupAction(entry.action) === undefined)
-    .map((entry) =>
-      wpcProblem(
-        entry.pointer,
-        'WPC_UNKNOWN_ACTION',
-        `${entry.action} is not in the action catalog (a typo?); it is treated as an irreversible write (fail closed)`,
-        'warning',
-      ),
-    );
+    .map((entry) => wpcProblem(entry.pointer, 'WPC_UNKNOWN_ACTION', unknownActionMessage(entry)));
+}
+
+function unknownActionMessage(entry: ActionEntry): string {
+  const known = `\`${entry.written}\` is not an action the catalog knows`;
+  const suggestion = closestName(entry.action, CATALOG_NAMES);
+  if (suggestion === null) return `${known}; name a catalogued action (its effect would be unknown)`;
+  // Suggest in the author's spelling: `tickets:delet` -> `tickets:delete`.
+  const spelled = entry.written.includes(':') && !entry.written.includes('.') ? suggestion.replace(/\./g, ':') : suggestion;
+  return `${known}; did you mean \`${spelled}\`?`;
 }
 
 function dlpRuleProblems(doc: unknown, path: readonly string[]): Problem[] {

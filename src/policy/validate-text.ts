@@ -1,11 +1,13 @@
 /**
  * validateWpcText: validation of WPC source text for the Lab editor. The text is parsed with
  * core's strict JSON parser (duplicate keys are an error: two readers must not see two policies),
- * and every problem carries the range of source text it is about.
+ * and every problem carries the range of source text it is about: for a syntax error, the place
+ * of the mistake (a missing comma at the end of a line), not where the parser noticed it.
  */
 import { ClawproofError, isClawproofError } from '../core/errors.js';
 import { parseStrictJson, textPositionAt } from '../core/json.js';
-import type { Problem } from './problems.js';
+import { sortByPosition, type Problem } from './problems.js';
+import { syntaxCause } from './syntax-cause.js';
 import { rangeForPointer } from './text-locator.js';
 import { validateWpc, type ValidateWpcOptions, type WpcValidation } from './validate.js';
 
@@ -28,13 +30,18 @@ export function validateWpcText(text: string, options: ValidateWpcOptions = {}):
     const range = rangeForPointer(text, problem.pointer, KEY_PROBLEM_CODES.has(problem.code));
     return range === null ? problem : { ...problem, range };
   };
-  return result.ok ? { ...result, warnings: result.warnings.map(withRange) } : { ok: false, problems: result.problems.map(withRange) };
+  // Sorted again now that each problem has its place: by severity, then line and column.
+  return result.ok
+    ? { ...result, warnings: sortByPosition(result.warnings.map(withRange)) }
+    : { ok: false, problems: sortByPosition(result.problems.map(withRange)) };
 }
 
 function syntaxProblem(text: string, error: ClawproofError): Problem {
   const problem: Problem = { pointer: '', code: error.code, message: error.message, severity: 'error' };
   const position = error.position;
   if (position === undefined) return problem;
+  const cause = syntaxCause(text, position, error.message);
+  if (cause !== null) return { ...problem, message: cause.message, range: cause.range };
   const end = Math.min(position.offset + 1, text.length);
   return { ...problem, range: { start: position, end: end > position.offset ? textPositionAt(text, end) : position } };
 }

@@ -7,7 +7,7 @@ import { parsePointer } from './json-pointer.js';
 import { detectShape } from './shape.js';
 import { normalizeWpc } from './normalize.js';
 import type { NormalizedPolicy } from './normalized-policy.js';
-import { wpcProblem, type Problem } from './problems.js';
+import { compareSeverity, wpcProblem, type Problem } from './problems.js';
 import { WPC_SHAPE_SCHEMAS, type Wpc, type WpcShape } from './schema.js';
 import { schemaIssuesToProblems } from './schema-issues.js';
 import { semanticProblems } from './semantic-checks.js';
@@ -57,12 +57,13 @@ function asError(problem: Problem): Problem {
 }
 
 /**
- * Problems in the order their places appear in the document (then in the order found), so the
- * same WPC always lists its problems the same way and an editor can walk them top to bottom.
+ * Errors first, then warnings; within each, in the order their places appear in the document
+ * (then in the order found), so the same WPC always lists its problems the same way, what blocks
+ * it is read first, and an editor can walk them top to bottom.
  */
 function sortInDocumentOrder(doc: unknown, problems: readonly Problem[]): Problem[] {
   const keyed = problems.map((problem, index) => ({ problem, index, order: documentOrder(doc, problem.pointer) }));
-  keyed.sort((a, b) => compareOrder(a.order, b.order) || a.index - b.index);
+  keyed.sort((a, b) => compareSeverity(a.problem, b.problem) || compareOrder(a.order, b.order) || a.index - b.index);
   return keyed.map(({ problem }) => problem);
 }
 

@@ -3,6 +3,7 @@
  * read each ticket's decisions, answer approvals, stop a run, export the bundle and verify it.
  */
 import { Buffer } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page, type TestInfo } from '@playwright/test';
@@ -105,6 +106,93 @@ test('the editor shows a WPC’s errors at their place, and a click on one moves
   expect(problems).toEqual([]);
 });
 
+test('a misspelt action is an error with “did you mean”: the headline is not Valid and Run is disabled', async ({ page }) => {
+  const problems = watchProblems(page);
+  await openLab(page);
+  await chooseTemplate(page, 'Ticket routing (seed)');
+  const policy = region(page, '1. Policy');
+  const editor = policy.getByRole('textbox', { name: /Work Policy Contract/ });
+  // The seed is valid and raises no warning.
+  await expect(policy.getByRole('status')).toHaveText(/^Valid ticket-routing WPC\s+policy hash/);
+  await expect(policy.locator('.problem')).toHaveCount(0);
+
+  // Type the typo, as a user would: select the word and retype it.
+  const text = await editor.inputValue();
+  const at = text.indexOf('"tickets.add_label"') + 1;
+  await editor.evaluate((el: HTMLTextAreaElement, range: { start: number; end: number }) => (el.focus(), el.setSelectionRange(range.start, range.end)), { start: at, end: at + 'tickets.add_label'.length });
+  await page.keyboard.type('tickets.add_lable');
+
+  const status = policy.getByRole('status');
+  await expect(status).toContainText('1 error');
+  await expect(status).not.toContainText('Valid');
+  const problem = policy.getByRole('button').filter({ hasText: 'WPC_UNKNOWN_ACTION' });
+  await expect(problem).toContainText('Error');
+  await expect(problem).toContainText('did you mean `tickets.add_label`?');
+  const line = text.slice(0, at).split('\n').length;
+  await expect(problem).toContainText(`Line ${line},`);
+  await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeDisabled();
+  await expect(page.getByText('Fix the policy’s errors first.')).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test('Format pretty-prints the policy, and keeps text that does not parse, saying why', async ({ page }) => {
+  await openLab(page);
+  const policy = region(page, '1. Policy');
+  const editor = policy.getByRole('textbox', { name: /Work Policy Contract/ });
+  // The flat routing seed is shown pretty-printed already.
+  await chooseTemplate(page, 'Ticket routing (seed)');
+  await expect(editor).toHaveValue(/^\{\n {2}"wpc_version": "1",\n {2}"workflow"/);
+
+  await editor.fill('{"wpc_version":"1","workflow":"ticket_auto_routing","tools":{"allow":["tickets.read"]},"outputs":{"mode":"propose_only","redaction":{"required":false}}}');
+  const format = policy.getByRole('button', { name: 'Format' });
+  await format.click();
+  await expect(editor).toHaveValue(
+    '{\n  "wpc_version": "1",\n  "workflow": "ticket_auto_routing",\n  "tools": {\n    "allow": ["tickets.read"]\n  },\n' +
+      '  "outputs": {\n    "mode": "propose_only",\n    "redaction": {\n      "required": false\n    }\n  }\n}\n',
+  );
+  await format.click();
+  await expect(policy.getByText('Already formatted.')).toBeVisible();
+
+  // A missing comma at the end of line 2: reported there, and Format leaves the text alone.
+  const broken = '{\n  "wpc_version": "1"\n  "workflow": "ticket_auto_routing"\n}';
+  await editor.fill(broken);
+  await expect(policy.getByRole('button').filter({ hasText: 'JSON_SYNTAX' })).toContainText('Line 2, column 21');
+  await format.click();
+  await expect(policy.getByText(/^Not formatted: the text is not valid JSON: a ',' is missing here.*Your text is unchanged\.$/)).toBeVisible();
+  await expect(editor).toHaveValue(broken);
+});
+
+test('the run options show a fixed default seed and start, and two runs with them give the same bundle', async ({ page }) => {
+  test.setTimeout(3 * RUN_TIMEOUT);
+  await openLab(page);
+  const seed = page.getByLabel('Seed', { exact: true });
+  const start = page.getByLabel('Start of the simulated clock (UTC)');
+  // Shown without opening anything.
+  await expect(seed).toBeVisible();
+  await expect(seed).toHaveValue('0');
+  await expect(start).toBeVisible();
+  await expect(start).toHaveValue('2026-01-05T09:00:00Z');
+
+  // A user can change them, and go back.
+  await seed.fill('7');
+  await page.getByRole('button', { name: /^Back to the defaults/ }).click();
+  await expect(seed).toHaveValue('0');
+
+  await chooseTemplate(page, 'Ticket routing (seed)');
+  await page.getByLabel('Run the first').fill('6');
+  const hashes: string[] = [];
+  for (let i = 0; i < 2; i++) {
+    await runAndWait(page);
+    // The Stop button only exists while a run goes on.
+    await expect(page.getByRole('button', { name: 'Stop' })).toHaveCount(0);
+    const download = page.waitForEvent('download');
+    await region(page, 'Proof bundle').getByRole('button', { name: 'Download bundle' }).click();
+    const file = await (await download).path();
+    hashes.push(createHash('sha256').update(await readFile(file)).digest('hex'));
+  }
+  expect(hashes[1]).toBe(hashes[0]);
+});
+
 test('routing seed with the compromised model: the injected notification is refused by its rule; the bundle exports and verifies', async ({
   page,
 }, testInfo) => {
@@ -164,7 +252,8 @@ test('the stop button stops a run and keeps nothing of it', async ({ page }) => 
   await stop.click();
   await expect(page.getByRole('status').filter({ hasText: 'Run stopped' })).toBeVisible();
   const stoppedAt = await progress.getAttribute('value');
-  await expect(stop).toBeDisabled();
+  // After the run there is nothing to stop: the button is gone, not just greyed out.
+  await expect(stop).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Run', exact: true })).toBeEnabled();
   await expect(region(page, 'Proof bundle')).toHaveCount(0);
   // The worker is gone: nothing moves any more.

@@ -5,7 +5,7 @@ import { ACTION_CATALOG, canonicalActionName } from '../../src/policy/actions.js
 import { CST_SCOPE_RULE, evaluate, type Decision, type EvaluationContext, type ToolCall } from '../../src/policy/evaluate.js';
 import type { NormalizedPolicy } from '../../src/policy/normalized-policy.js';
 import { validateWpc } from '../../src/policy/validate.js';
-import { fixture, fixtureNames, policyOf } from './fixtures.js';
+import { fixture, fixtureNames, policyOf, unvalidatedPolicyOf } from './fixtures.js';
 
 const ALL_ACTIONS = ACTION_CATALOG.map((a) => a.name);
 const APPROVAL = { proposalHash: `sha256:${'ab'.repeat(32)}` };
@@ -149,10 +149,11 @@ describe('evaluate: order of the checks', () => {
     expect(decide(contradictory, { action: 'tickets.assign', phase: 'apply' })).toEqual(['deny', 'EXPLICIT_DENY', '/tools/deny/2']);
   });
 
-  it('treats an uncatalogued action on the allow list as a write', () => {
+  it('treats an uncatalogued action on the allow list as a write (validateWpc refuses such a WPC; this is the fail-closed backstop)', () => {
     const doc = fixture('routing-auto-assign-approval.wpc.json');
     doc.tools.allow.push('tickets.escalate');
-    const policy = policyOf(doc);
+    expect(validateWpc(doc).ok).toBe(false);
+    const policy = unvalidatedPolicyOf(doc);
     const escalate: ToolCall = { action: 'tickets.escalate', phase: 'apply' };
     expect(decide(policy, escalate, { cstScopes: ['tickets.escalate'], degraded: true })[1]).toBe('DEGRADED_CLASSIFY_ONLY');
     expect(decide(policy, escalate, { cstScopes: ['tickets.escalate'] })).toEqual(['allow', 'ALLOWED', '/tools/allow/4']);

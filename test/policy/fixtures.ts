@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateWpc } from '../../src/policy/validate.js';
 import type { NormalizedPolicy } from '../../src/policy/normalized-policy.js';
+import { normalizeWpc } from '../../src/policy/normalize.js';
+import { WPC_SHAPE_SCHEMAS } from '../../src/policy/schema.js';
 
 export const POLICY_FIXTURES_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'policies');
 
@@ -26,4 +28,14 @@ export function policyOf(doc: unknown): NormalizedPolicy {
   const result = validateWpc(doc);
   if (!result.ok) throw new Error(`expected a valid WPC: ${JSON.stringify(result.problems, null, 2)}`);
   return result.policy;
+}
+
+/**
+ * The normalised policy of a WPC that passes the schema but not the semantic checks (e.g. one
+ * naming an uncatalogued action): for pinning that the normaliser and the evaluator still fail
+ * closed on what validateWpc would refuse.
+ */
+export function unvalidatedPolicyOf(doc: Record<string, unknown>): NormalizedPolicy {
+  const shape = 'workflow' in doc ? 'routing' : 'zendesk';
+  return normalizeWpc(WPC_SHAPE_SCHEMAS[shape].parse(doc), shape);
 }

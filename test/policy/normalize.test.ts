@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePointer } from '../../src/policy/json-pointer.js';
 import { DETECTOR_IDS, DLP_PATTERNS, PII_DETECTOR_IDS } from '../../src/policy/dlp-patterns.js';
 import type { NormalizedPolicy } from '../../src/policy/normalized-policy.js';
-import { fixture, fixtureNames, policyOf } from './fixtures.js';
+import { fixture, fixtureNames, policyOf, unvalidatedPolicyOf } from './fixtures.js';
 
 const actions = (list: NormalizedPolicy['deny'] | null) => list?.entries.map((e) => e.action) ?? null;
 const detectors = (policy: NormalizedPolicy) => policy.redaction.detectors.map((d) => d.detector);
@@ -152,10 +152,10 @@ describe('normalisation rules', () => {
     expect(policyOf(doc).allow).toBeNull();
   });
 
-  it('marks uncatalogued actions as unknown writes', () => {
+  it('marks uncatalogued actions as unknown writes (when given a WPC validateWpc would refuse)', () => {
     const doc = fixture('zendesk.wpc.json');
     doc.allowed_actions.push('tickets:escalate');
-    expect(policyOf(doc).allow?.entries[3]).toMatchObject({ action: 'tickets.escalate', kind: 'write', known: false });
+    expect(unvalidatedPolicyOf(doc).allow?.entries[3]).toMatchObject({ action: 'tickets.escalate', kind: 'write', known: false });
   });
 
   it.each(fixtureNames())('points every rule of %s at a place that exists in the original WPC', (name) => {

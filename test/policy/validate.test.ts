@@ -22,19 +22,13 @@ function zendesk(edit: (doc: Record<string, any>) => void = () => {}): Record<st
   return doc;
 }
 
-const APPROVAL_WARNINGS: Row[] = [0, 1, 2].map((i) => [
-  `/high_risk_actions/requires_approval/${i}`,
-  'WPC_APPROVAL_FOR_DENIED_ACTION',
-  'warning',
-]);
-
 describe('validateWpc: the seeds as written', () => {
-  it('accepts the ticket-routing seed, warning that its approval list names only denied actions', () => {
+  it('accepts the ticket-routing seed without warnings: in propose_only mode, denied writes listed as high-risk are consistent', () => {
     const result = validateWpc(routing());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.shape).toBe('routing');
-    expect(problemsOf(routing())).toEqual(APPROVAL_WARNINGS);
+    expect(problemsOf(routing())).toEqual([]);
   });
 
   it('accepts the Zendesk seed without warnings', () => {
@@ -48,10 +42,8 @@ describe('validateWpc: the seeds as written', () => {
     expect(result.ok && result.wpc).toEqual(zendesk());
   });
 
-  it('under strict, turns the routing seed approval warnings into errors and rejects it', () => {
-    const result = validateWpc(routing(), { strict: true });
-    expect(result.ok).toBe(false);
-    expect(problemsOf(routing(), true)).toEqual(APPROVAL_WARNINGS.map(([p, c]) => [p, c, 'error']));
+  it('under strict, still accepts the routing seed', () => {
+    expect(validateWpc(routing(), { strict: true }).ok).toBe(true);
   });
 
   it('under strict, still accepts the Zendesk seed', () => {
@@ -100,8 +92,15 @@ describe('validateWpc: each problem class names its place and code', () => {
     ['a duplicate DLP rule', routing((d) => d.outputs.redaction.dlp_rules.push({ type: 'pii', pattern: 'email' })), ['/outputs/redaction/dlp_rules/3', 'WPC_DUPLICATE_ENTRY', 'warning']],
     ['a duplicate required field', routing((d) => d.outputs.required_fields.push('category')), ['/outputs/required_fields/4', 'WPC_DUPLICATE_ENTRY', 'warning']],
     ['a duplicate redact field', zendesk((d) => d.data_handling.redact_fields.push('requester.email')), ['/data_handling/redact_fields/3', 'WPC_DUPLICATE_ENTRY', 'warning']],
-    ['an uncatalogued allowed action', zendesk((d) => d.allowed_actions.push('tickets:escalate')), ['/allowed_actions/3', 'WPC_UNKNOWN_ACTION', 'warning']],
-    ['a misspelt denied action', zendesk((d) => (d.denied_actions[0] = 'tickets:delet')), ['/denied_actions/0', 'WPC_UNKNOWN_ACTION', 'warning']],
+    ['an uncatalogued allowed action', zendesk((d) => d.allowed_actions.push('tickets:escalate')), ['/allowed_actions/3', 'WPC_UNKNOWN_ACTION', 'error']],
+    ['a misspelt denied action', zendesk((d) => (d.denied_actions[0] = 'tickets:delet')), ['/denied_actions/0', 'WPC_UNKNOWN_ACTION', 'error']],
+    ['a misspelt allowed action', routing((d) => (d.tools.allow[1] = 'tickets.add_lable')), ['/tools/allow/1', 'WPC_UNKNOWN_ACTION', 'error']],
+    ['a misspelt action needing approval', routing((d) => (d.high_risk_actions.requires_approval[0] = 'tickets.asign')), ['/high_risk_actions/requires_approval/0', 'WPC_UNKNOWN_ACTION', 'error']],
+    [
+      'approval required for a denied action in apply mode',
+      routing((d) => (d.outputs.mode = 'apply')),
+      ['/high_risk_actions/requires_approval/0', 'WPC_APPROVAL_FOR_DENIED_ACTION', 'warning'],
+    ],
     ['no routing allow list', routing((d) => delete d.tools.allow), ['/tools', 'WPC_NO_ALLOW_LIST', 'warning']],
     ['no Zendesk allow list', zendesk((d) => delete d.allowed_actions), ['', 'WPC_NO_ALLOW_LIST', 'warning']],
     // [R-WPC-2] [R-WPC-5]
@@ -161,6 +160,23 @@ describe('validateWpc: each problem class names its place and code', () => {
     ]);
   });
 
+  it.each([
+    ['tickets.add_lable', 'tickets.add_label'],
+    ['tickets.asign', 'tickets.assign'],
+    ['tickets:delet', 'tickets:delete'],
+  ])('suggests the catalogued action closest to %s', (written, suggested) => {
+    const result = validateWpc(zendesk((d) => (d.denied_actions[0] = written)));
+    const problem = !result.ok ? result.problems.find((p) => p.code === 'WPC_UNKNOWN_ACTION') : undefined;
+    expect(problem?.message).toContain(`did you mean \`${suggested}\`?`);
+  });
+
+  it('suggests nothing for an action unlike any catalogued one', () => {
+    const result = validateWpc(zendesk((d) => d.allowed_actions.push('billing.refund')));
+    const problem = !result.ok ? result.problems.find((p) => p.code === 'WPC_UNKNOWN_ACTION') : undefined;
+    expect(problem?.message).toMatch(/^`billing\.refund` is not an action the catalog knows/);
+    expect(problem?.message).not.toContain('did you mean');
+  });
+
   it('lists the known fields when one is misspelt', () => {
     const result = validateWpc(routing((d) => (d.tools.alow = [])));
     const problem = !result.ok ? result.problems.find((p) => p.pointer === '/tools/alow') : undefined;
@@ -191,6 +207,19 @@ describe('validateWpc: every problem in one pass', () => {
       ['/allowed_actions/1', 'WPC_TYPE', 'error'],
       ['/data_handling/pii_redaction', 'WPC_TYPE', 'error'],
       ['/write_approval', 'WPC_MISSING_FIELD', 'error'],
+    ]);
+  });
+
+  it('lists errors before warnings, each in document order', () => {
+    const doc = routing((d) => {
+      d.outputs.mode = 'apply';
+      d.outputs.required_fields.push('category');
+      d.limits.max_concurrency = 0;
+    });
+    expect(problemsOf(doc)).toEqual([
+      ['/limits/max_concurrency', 'WPC_LIMIT_NOT_POSITIVE', 'error'],
+      ['/outputs/required_fields/4', 'WPC_DUPLICATE_ENTRY', 'warning'],
+      ...[0, 1, 2].map((i): Row => [`/high_risk_actions/requires_approval/${i}`, 'WPC_APPROVAL_FOR_DENIED_ACTION', 'warning']),
     ]);
   });
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { digestOfJson } from '../../../src/core/hash.js';
-import { checkOf, codesOf, makeBundle, payloadOf, readPolicy, reseal, signPayload, verify } from '../support.js';
+import { runJob } from '../../../src/runtime/job/run-job.js';
+import { getModel } from '../../../src/runtime/models/index.js';
+import { getSampleSet } from '../../../src/runtime/tickets/bundled-sample.js';
+import { KEYRING, START, checkOf, codesOf, makeBundle, payloadOf, readPolicy, reseal, signPayload, verify } from '../support.js';
 
 describe('wpc check', () => {
   it('passes a signed, valid WPC whose hash the manifest and the CST pin name, and cites the hash', async () => {
@@ -13,9 +16,18 @@ describe('wpc check', () => {
     expect(report.bundle.policyHash).toBe(hash);
   });
 
-  it('keeps the routing seed\'s policy warnings as evidence, not as failures', async () => {
+  it('passes the routing seed with no policy warning (denied writes listed as high-risk are consistent in propose_only mode)', async () => {
     const report = await verify(await makeBundle({ policy: 'ticket-routing' }));
     const wpc = checkOf(report, 'wpc');
+    expect(wpc.status).toBe('pass');
+    expect(wpc.evidence.filter((e) => e.note?.startsWith('policy warning'))).toEqual([]);
+  });
+
+  it('keeps a policy\'s warnings as evidence, not as failures', async () => {
+    const policy = readPolicy('routing-auto-assign-approval');
+    (policy.high_risk_actions as { requires_approval: string[] }).requires_approval.push('tickets.set_priority');
+    const { bundle } = await runJob({ wpc: policy, tickets: getSampleSet().tickets.slice(0, 2), model: getModel('local'), keyring: KEYRING, seed: 1, start: START, approvals: 'auto' });
+    const wpc = checkOf(await verify(bundle), 'wpc');
     expect(wpc.status).toBe('pass');
     expect(wpc.evidence.some((e) => e.note?.includes('WPC_APPROVAL_FOR_DENIED_ACTION'))).toBe(true);
   });

@@ -3,9 +3,9 @@
  * current run. It lives for the page's lifetime (not the view's), so opening a bundle in Verify
  * and coming back finds the Lab as it was, and a run goes on while another view is open.
  */
-import { formatTimestamp } from '../../../runtime/clock.js';
 import { DEFAULT_TEMPLATE_ID, templateById } from './policy/templates.js';
 import { LabRun } from './run/lab-run.svelte.js';
+import { DEFAULT_LAB_SEED, DEFAULT_LAB_START } from './setup/run-defaults.js';
 import type { ImportedSet, LabApprovalMode, LabModelId, SampleInfo } from './run-protocol.js';
 
 export class LabSession {
@@ -18,9 +18,11 @@ export class LabSession {
   sample: SampleInfo | null = $state.raw(null);
   model: LabModelId = $state('local');
   approvals: LabApprovalMode = $state('queue');
-  seed: number | null = $state(0);
-  /** Start of the simulated clock: now, to the second, when the Lab is first opened. */
-  start = $state(formatTimestamp(Math.floor(Date.now() / 1000) * 1000));
+  seed: number | null = $state(DEFAULT_LAB_SEED);
+  /** Start of the simulated clock: a fixed default, so runs with the defaults are reproducible. */
+  start = $state(DEFAULT_LAB_START);
+  /** The plain explanation of a degraded run was read and put away (for the rest of the session). */
+  degradeExplained = $state(false);
   readonly run = new LabRun();
 }
 
