@@ -103,6 +103,7 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   'R-WPC-3': { binds: 'both', codes: ['CST_PIN_MISSING'], tests: [check('cst')] },
   'R-WPC-4': { binds: 'both', codes: ['CST_PIN_MISSING'], tests: [check('cst')] },
   'R-WPC-5': { binds: 'verifier', codes: ['WPC_INVALID'], tests: [WPC_VALIDATE] },
+  'R-WPC-6': { binds: 'both', codes: ['WPC_INVALID'], tests: [WPC_VALIDATE] },
   // 70 Proof bundle
   'R-BUNDLE-1': { binds: 'verifier', codes: ['UNKNOWN_FIELD'], tests: [check('structure')] },
   'R-BUNDLE-2': { binds: 'verifier', tests: [VERIFY_BUNDLE] },

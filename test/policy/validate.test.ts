@@ -164,7 +164,7 @@ describe('validateWpc: each problem class names its place and code', () => {
     ['tickets.add_lable', 'tickets.add_label'],
     ['tickets.asign', 'tickets.assign'],
     ['tickets:delet', 'tickets:delete'],
-  ])('suggests the catalogued action closest to %s', (written, suggested) => {
+  ])('[R-WPC-6] suggests the catalogued action closest to %s', (written, suggested) => {
     const result = validateWpc(zendesk((d) => (d.denied_actions[0] = written)));
     const problem = !result.ok ? result.problems.find((p) => p.code === 'WPC_UNKNOWN_ACTION') : undefined;
     expect(problem?.message).toContain(`did you mean \`${suggested}\`?`);

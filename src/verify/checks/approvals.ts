@@ -19,7 +19,7 @@ import { approvalFor } from '../diff/approval-binding.js';
 import { evidenceOf, proposalOf, recordIndex, type IndexedRecord, type RecordIndex } from '../diff/records.js';
 import { approvalRequestIssues } from './approval-requests.js';
 import { firstEvidence } from './evidence.js';
-import { checkResult, failIssue, warnIssue } from './result.js';
+import { checkResult, failIssue, plural, warnIssue } from './result.js';
 
 const BINDING_CODES = {
   missing: 'APPROVAL_MISSING',
@@ -44,18 +44,21 @@ export function checkApprovals(ctx: VerifyContext): CheckResult {
   issues = issues.concat(unusedApprovalIssues(index, used));
   const automatic = index.approvals.filter((a) => used.has(a.index) && a.payload.mode === 'auto');
   if (automatic.length > 0) {
-    const message = `${automatic.length} applied write(s) were approved automatically (mode "auto"): the approver key signed, but no person reviewed the proposal`;
+    const message = `${plural(automatic.length, 'applied write')} ${automatic.length === 1 ? 'was' : 'were'} approved automatically (mode "auto"): the approver key signed, but no person reviewed the proposal`;
     issues.push(warnIssue('APPROVAL_AUTOMATIC', message, ...firstEvidence(automatic.map((a) => evidenceOf(a)))));
   }
   const evidence: Evidence[] = [
-    { pointer: '/records', note: `${applied.length} applied write(s)` },
+    { pointer: '/records', note: plural(applied.length, 'applied write') },
     { pointer: '/approvals', note: `${index.approvals.length} approval(s) signed by a trusted approver key` },
     ...applied.map((d) => evidenceOf(d)),
   ];
   const failed = issues.some((i) => i.severity === 'fail');
+  const writes = applied.length === 1 ? 'The one applied write' : `Every one of the ${plural(applied.length, 'applied write')}`;
   const message = failed
-    ? `Some of the ${applied.length} applied write(s) lack a prior proposal or a bound approval.`
-    : `Every one of the ${applied.length} applied write(s) has a prior proposal and, where the WPC requires one, a signed approval bound to it.`;
+    ? applied.length === 1
+      ? 'The one applied write lacks a prior proposal or a bound approval.'
+      : `Some of the ${plural(applied.length, 'applied write')} lack a prior proposal or a bound approval.`
+    : `${writes} has a prior proposal and, where the WPC requires one, a signed approval bound to it.`;
   return checkResult('approvals', issues, evidence, message);
 }
 

@@ -41,7 +41,7 @@ export function checkProposals(ctx: VerifyContext): CheckResult {
   }
   const evidence: Evidence[] = [
     { pointer: '/receipts', note: `${plural(index.receipts.length, 'receipted model answer')} read for ${plural(tickets.length, 'ticket')}` },
-    { pointer: '/records', note: `${plural(derived, 'ticket')} whose answers give a proposal; ${index.proposals.length} proposal record(s)` },
+    { pointer: '/records', note: `${plural(derived, 'ticket')} whose answers give a proposal; ${plural(index.proposals.length, 'proposal record')}` },
   ];
   const message =
     issues.length === 0

@@ -25,7 +25,7 @@ describe('checkApprovals on honest runs', () => {
     expect(approvalsOf(queued).some((a) => a.decision === 'rejected')).toBe(true);
     const result = checkApprovals(await contextOf(queued));
     expect(result.status).toBe('pass');
-    expect(result.evidence[0]).toMatchObject({ note: `${appliedAssigns(queued).length} applied write(s)` });
+    expect(result.evidence[0]).toMatchObject({ note: `${appliedAssigns(queued).length} applied write${appliedAssigns(queued).length === 1 ? '' : 's'}` });
   });
 
   it('warns that automatic approvals had no reviewer, listing each', async () => {
