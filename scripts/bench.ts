@@ -60,6 +60,7 @@ import { checkSchedule } from '../src/verify/checks/schedule.js';
 import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
 import { benchBrowser } from './bench-browser.js';
+import { benchFormatV2 } from './bench-v2.js';
 import { benchRedaction } from './bench-redaction.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -293,6 +294,7 @@ async function benchSize(size: number): Promise<void> {
   const derived = await rederivationCost(bytes, trust);
   console.log(`  re-derivation checks (issue #14), timed alone on one context: ${seconds(derived.totalMs)} = ${((100 * derived.totalMs) / cli.ms).toFixed(1)} % of the CLI path (a) (target <= 10 %)`);
   for (const p of derived.parts) console.log(row(p.id, p.ms, cli.ms));
+  await benchFormatV2(bundle, bytes.length);
 }
 
 async function bench(): Promise<void> {

@@ -35,7 +35,7 @@ export class CompactMerkleTree {
       throw coreError('MERKLE_ARGUMENT_INVALID', `a leaf hash must be ${MERKLE_HASH_LENGTH} bytes`);
     }
     if (this.#size >= Number.MAX_SAFE_INTEGER) throw coreError('MERKLE_ARGUMENT_INVALID', 'the tree is full');
-    let node = leafHash.slice();
+    let node: Uint8Array = leafHash.slice();
     // Each trailing 1-bit of the old size is a subtree of the same height as `node`: merge it.
     for (let s = this.#size; s % 2 === 1; s = Math.floor(s / 2)) node = merkleNodeHash(this.#nodes.pop()!, node);
     this.#nodes.push(node);

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { canonicalBytes } from '../../../src/core/canonical.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
 import { parseStrictJson, type JsonObject } from '../../../src/core/json.js';
-import { encodeBundleV2, type EncodedV2, type V2Signers } from '../../../src/format/v2/encode.js';
+import { encodeBundleV2, joinLines, type EncodedV2, type V2Signers } from '../../../src/format/v2/encode.js';
 import { isV2ReadError, type V2ReadCode } from '../../../src/format/v2/errors.js';
 import { readBundleV2, type ReadV2Options, type V2ReadResult } from '../../../src/format/v2/read.js';
 import { demoKeyring } from '../../../src/runtime/keys/generate.js';
@@ -55,7 +55,7 @@ export function text(s: string): Uint8Array {
 
 /** Lines of a file joined with LF. */
 export function file(lines: readonly Uint8Array[]): Uint8Array {
-  return text(lines.map((l) => `${new TextDecoder().decode(l)}\n`).join(''));
+  return joinLines(lines);
 }
 
 export function lineObject(line: Uint8Array): JsonObject {
