@@ -143,6 +143,3 @@ export const recordLineSchema = z.discriminatedUnion('kind', [jobStart, intake, 
 export type RecordLine = z.infer<typeof recordLineSchema>;
 export type RecordKind = RecordLine['kind'];
 export const RECORD_KINDS = recordLineSchema.options.map((o) => o.shape.kind.value) as readonly RecordKind[];
-
-/** The members v1 record payloads have and v2 record lines drop (a decision's reason is dropped too). */
-export const DROPPED_RECORD_MEMBERS = ['v', 'job_id', 'record_id', 'prev'] as const;
