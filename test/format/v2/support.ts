@@ -20,11 +20,11 @@ import { getSampleSet } from '../../../src/runtime/tickets/bundled-sample.js';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const KEYRING = demoKeyring();
-export const SIGNERS: V2Signers = {
+export const SIGNERS = {
   harness: signerFor(KEYRING, 'harness'),
   proxy: signerFor(KEYRING, 'proxy'),
   approver: signerFor(KEYRING, 'approver'),
-};
+} satisfies V2Signers;
 
 let run: Promise<{ bundle: ProofBundle; encoded: EncodedV2 }> | undefined;
 
