@@ -57,6 +57,7 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
 
   const body: Uint8Array[] = [lineBytes({ t: 'wpc', envelope: bundle.wpc }), lineBytes({ t: 'cst', token: bundle.cst })];
   const proxyTree = new CompactMerkleTree();
+  let placedEntries = 0;
   for (const item of jobOrder({ receipts, records, approvals, tickets: bundle.tickets })) {
     if (item.kind === 'record') body.push(recordLines[item.index]!);
     else if (item.kind === 'ticket') body.push(lineBytes({ t: 'ticket', ...bundle.tickets[item.index]! }));
@@ -67,10 +68,21 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
       proxyTree.appendData(receipt);
       body.push(receipt);
       const view = views.get(payload.receipt_id);
-      if (view !== undefined) body.push(lineBytes({ t: 'view', ...view }));
+      if (view !== undefined) {
+        body.push(lineBytes({ t: 'view', ...view }));
+        placedEntries += 1;
+      }
       const response = responses.get(payload.receipt_id);
-      if (response !== undefined) body.push(lineBytes({ t: 'response', ...response }));
+      if (response !== undefined) {
+        body.push(lineBytes({ t: 'response', ...response }));
+        placedEntries += 1;
+      }
     }
+  }
+
+  // Every view and response goes after its receipt; one with no receipt, or a second one, would be lost.
+  if (views.size !== bundle.model_views.length || responses.size !== bundle.model_responses.length || placedEntries !== views.size + responses.size) {
+    throw v2Error('a model view or response names no receipt of the bundle, or its receipt has two');
   }
 
   const binding = { job_id: manifest.job_id, policy_hash: manifest.policy_hash, at: manifest.created_at };

@@ -80,6 +80,11 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
     switch (phase) {
       case 'header':
         header = headerOf(line, number);
+        if (bytes.length > header.max_line_bytes) {
+          throw new V2ReadError('LINE_TOO_LONG', number, `the header is ${bytes.length} bytes, longer than its own max_line_bytes ${header.max_line_bytes}`, {
+            pointer: '/max_line_bytes',
+          });
+        }
         phase = 'wpc';
         break;
       case 'wpc':

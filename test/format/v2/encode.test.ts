@@ -124,4 +124,10 @@ describe('encodeBundleV2 on a real run', () => {
     const header = (await read(encoded.bytes)).header;
     expect(header.max_line_bytes).toBe(Math.max(...encoded.lines.map((l) => l.length)));
   });
+
+  it('refuses a v1 bundle whose model view names no receipt, rather than drop the view', async () => {
+    const { bundle } = await realRun();
+    const stray = { ...bundle, model_views: [...bundle.model_views, { ...bundle.model_views[0]!, receipt_id: 'rct_nowhere' }] };
+    expect(() => encodeBundleV2(stray, SIGNERS)).toThrow(/names no receipt/);
+  });
 });

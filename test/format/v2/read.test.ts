@@ -39,6 +39,11 @@ describe('readBundleV2 refuses', () => {
     await expectRefusal(read(cut, 1), 'LINE_TOO_LONG', at + 1);
   });
 
+  it('a header longer than its own max_line_bytes (LINE_TOO_LONG)', async () => {
+    const all = await lines();
+    await expectRefusal(read(file(editLine(all, 0, (h) => ({ ...h, max_line_bytes: 100 })))), 'LINE_TOO_LONG', 1, '/max_line_bytes');
+  });
+
   it("a line longer than the reader's own limit, whatever the header says (LINE_TOO_LONG)", async () => {
     const all = await lines();
     await expectRefusal(read(file(all), 64 * 1024, { maxLineBytes: 600 }), 'LINE_TOO_LONG');
