@@ -90,7 +90,8 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
   // The harness head's length does not depend on its root or signature: size it with a stand-in.
   const harnessSize = body.length + 1;
   const standIn = lineBytes(treeHeadLine('harness', { size: harnessSize, root: () => new Uint8Array(32) }, binding, signers.harness));
-  const longest = Math.max(proxyHead.length, standIn.length, ...body.map((l) => l.length));
+  // A loop, not Math.max(...): a file has more lines than a call has room for arguments.
+  const longest = body.reduce((max, l) => Math.max(max, l.length), Math.max(proxyHead.length, standIn.length));
   const header = headerLine(bundle, manifest.job_id, longest);
   const lines = [header, ...body];
   const harnessTree = new CompactMerkleTree();
