@@ -23,6 +23,8 @@
  * (keeping this process's peak RSS the verifier's), and kept in .tmp/bench/ for the next run; a
  * kept bundle is used only while it was made from the same inputs and still verifies valid.
  * BENCH_REBUILD=1 forces a rebuild; BENCH_SIZES=1000 runs only the sizes listed.
+ * Each size ends with format v2's stage 1 on the same bundle (scripts/bench-v2.ts): size, signatures,
+ * stream-read time, and the measured savings of the changes that would reach issue #9's 40 %.
  *
  * Not part of `npm test`: timings depend on the machine.
  */
@@ -60,6 +62,7 @@ import { checkSchedule } from '../src/verify/checks/schedule.js';
 import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
 import { benchBrowser } from './bench-browser.js';
+import { benchFormatV2 } from './bench-v2.js';
 import { benchRedaction } from './bench-redaction.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -293,6 +296,7 @@ async function benchSize(size: number): Promise<void> {
   const derived = await rederivationCost(bytes, trust);
   console.log(`  re-derivation checks (issue #14), timed alone on one context: ${seconds(derived.totalMs)} = ${((100 * derived.totalMs) / cli.ms).toFixed(1)} % of the CLI path (a) (target <= 10 %)`);
   for (const p of derived.parts) console.log(row(p.id, p.ms, cli.ms));
+  await benchFormatV2(bundle, bytes.length);
 }
 
 async function bench(): Promise<void> {
