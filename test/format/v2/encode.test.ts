@@ -127,7 +127,7 @@ describe('encodeBundleV2 on a real run', () => {
   it("points each decision's proposal_seq at its v1 proposal, each approval's proposal_hash at that proposal line's bytes, and has the approver sign", async () => {
     const { bundle, encoded } = await realRun();
     const lines = await readLines(encoded.bytes);
-    const proposals = new Map(lines.filter((l) => l.line.t === 'proposal').map((l) => [sha256(l.bytes), l]));
+    const proposals = new Map<string, ReadLine>(lines.filter((l) => l.line.t === 'proposal').map((l) => [sha256(l.bytes), l]));
     const v1 = bundle.records.map((e) => parseStrictJson(decodeDsseEnvelope(e).payload) as unknown as RecordPayload);
     const v1BySeqHash = new Map(v1.filter((r) => r.kind === 'proposal').map((r) => [sha256(canonicalBytes(r)), r.seq]));
     let checked = 0;
