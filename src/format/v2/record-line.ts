@@ -5,7 +5,7 @@
  *  - `record_id`: a record is named by its `seq` (its index among the records);
  *  - `prev`: the tree head already fixes every line's place (a dropped, added or moved line
  *    changes the root and the size), so a chain inside the lines would prove nothing more;
- *  - a decision's `reason`: the verifier derives the sentence from `rule` and `code`.
+ *  - a decision's `reason`: the verifier derives the sentence from `rule` and `code`;
  *  - `at` when it equals the previous record's (the reader restores it; a proposal always keeps
  *    its `at`, so the line an approval's proposal_hash covers still says when it was proposed);
  *  - a decision's `proposal_hash`: it names its proposal by `proposal_seq` (both lines are under
