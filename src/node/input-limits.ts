@@ -4,7 +4,7 @@
  * an endless source (a FIFO fed from /dev/zero, a file that keeps growing) is cut off in seconds.
  */
 
-/** A proof bundle: verify's default maxBytes (src/verify/limits.ts) and the desktop app's 256 MiB. */
+/** A proof bundle: verify's default maxBytes (src/format/limits.ts) and the desktop app's 256 MiB. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
 /** A trust root: a handful of public keys per role; 4 MiB holds tens of thousands. */
 export const MAX_TRUST_ROOT_BYTES = 4 * 1024 * 1024;

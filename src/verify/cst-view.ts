@@ -11,7 +11,7 @@ import { parseStrictJson, type JsonValue } from '../core/json.js';
 import { verifySignature, type VerifySignatureOptions } from '../core/ed25519/index.js';
 import type { CstClaims } from '../core/bundle/types.js';
 import type { CstView, SignatureStatus } from './context.js';
-import { MAX_PAYLOAD_DEPTH } from './limits.js';
+import { MAX_PAYLOAD_DEPTH } from '../format/limits.js';
 import type { CheckCode, CheckIssue, Evidence } from './report.js';
 import { cstClaimsSchema } from './schemas/payloads.js';
 import { zodIssuesToReport } from './schemas/issues.js';

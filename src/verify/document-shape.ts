@@ -5,7 +5,7 @@
  */
 import { BUNDLE_MEDIA_TYPE, BUNDLE_VERSION } from '../core/bundle/media-types.js';
 import type { JsonObject } from '../core/json.js';
-import { MAX_APPROVALS, MAX_MODEL_VIEWS, MAX_RECEIPTS, MAX_RECORDS, MAX_TICKETS } from './limits.js';
+import { MAX_APPROVALS, MAX_MODEL_VIEWS, MAX_RECEIPTS, MAX_RECORDS, MAX_TICKETS } from '../format/limits.js';
 import { escapePointerToken } from '../core/pointer.js';
 import type { CheckCode, CheckIssue } from './report.js';
 import { BUNDLE_MEMBERS, LIST_MEMBERS, type ListMember } from './schemas/bundle.js';

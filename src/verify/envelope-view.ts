@@ -14,7 +14,7 @@ import { sha256 } from '../core/hash.js';
 import { parseStrictJson, type JsonValue } from '../core/json.js';
 import type { TrustRole } from '../core/trust-root.js';
 import type { EnvelopeView, SignatureStatus } from './context.js';
-import { MAX_PAYLOAD_DEPTH } from './limits.js';
+import { MAX_PAYLOAD_DEPTH } from '../format/limits.js';
 import type { CheckCode, CheckIssue } from './report.js';
 import { zodIssuesToReport, type IssuePlace } from './schemas/issues.js';
 import type { KeyResolver } from './trusted-keys.js';

@@ -3,7 +3,7 @@ export { verifyBundle } from './verify-bundle.js';
 export { summaryOf, countChecks, countLabel, countsLine, isUnreadable, verdictHeadline, STATUS_ORDER, type CheckCounts, type VerdictHeadline } from './verdict-words.js';
 export { VERIFIER_VERSION } from './version.js';
 export { VERIFY_ERROR_CODES, type VerifyErrorCode } from './errors.js';
-export { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
+export { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../format/limits.js';
 export { LIMITATIONS } from './limitations.js';
 export { CHECK_CODES, type CheckCode, type ResultCode } from '../format/codes.js';
 export {

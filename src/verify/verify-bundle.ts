@@ -32,7 +32,7 @@ import { timeline } from './diff/timeline.js';
 import { verifyError } from './errors.js';
 import { readBundleInput } from './input.js';
 import { LIMITATIONS } from './limitations.js';
-import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from './limits.js';
+import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../format/limits.js';
 import { CHECK_IDS, type CheckId, type CheckResult, type Report } from './report.js';
 import { verdictOf } from './verdict.js';
 import { rootCauses } from './causes/index.js';

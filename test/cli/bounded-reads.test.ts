@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BUNDLE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_KEYRING_BYTES, MAX_TRUST_ROOT_BYTES, MAX_WPC_BYTES } from '../../src/node/input-limits.js';
 import { describeLimit } from '../../src/node/read-bounded.js';
-import { DEFAULT_MAX_BUNDLE_BYTES } from '../../src/verify/limits.js';
+import { DEFAULT_MAX_BUNDLE_BYTES } from '../../src/format/limits.js';
 import { MAX_FILE_BYTES } from '../../electron/ipc/contract.js';
 import { REPO_ROOT, requireBuilt, runCli, type CliResult } from './built-cli.js';
 

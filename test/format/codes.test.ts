@@ -30,7 +30,8 @@ function literals(text: string): Set<string> {
   return new Set([...text.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g)].map((m) => m[1]!));
 }
 
-const VERIFY_FILES = sourceFiles(join(ROOT, 'src/verify'));
+/** Where codes are emitted: src/verify, and the schema blocks its schemas are built of (they carry their codes in params.code). */
+const VERIFY_FILES = [...sourceFiles(join(ROOT, 'src/verify')), join(ROOT, 'src/format/schema-blocks.ts')];
 const FORMAT_FILES = sourceFiles(join(ROOT, 'src/format'));
 
 /** UPPER_SNAKE literals of src/verify that are not report codes, and what they are instead. */

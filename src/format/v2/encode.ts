@@ -1,9 +1,9 @@
 /**
- * Stage 1's encoder: a v1 proof bundle's content as v2 lines (docs/design/format-v2.md). Records
+ * The bridge encoder: a v1 proof bundle's content as v2 lines (docs/design/format-v2.md). Records
  * are decoded from their envelopes and stripped (record-line.ts), receipts re-expressed as
- * `{payload, sig}` and signed by the proxy (the payload is v1's, so the signature is v1's too:
- * Ed25519 is deterministic), approvals re-pointed at the v2 proposal lines and signed by the
- * approver, and the file closed by the proxy's and the harness's tree heads. It makes no trust
+ * `{payload, sig}` without `prev` and re-signed by the proxy, approvals re-pointed at the v2
+ * proposal lines and re-signed by the approver, and the file closed by the proxy's and the
+ * harness's tree heads. Each role signs with one key, index 0 of its list in the header. It makes no trust
  * decision about its input; every line it writes is checked against its schema.
  */
 import { canonicalBytes } from '../../core/canonical.js';
@@ -20,7 +20,7 @@ import { jobOrder } from './job-order.js';
 import { LINE_SCHEMAS, type V2Line } from './line.js';
 import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION, PAYLOAD_TYPES, TREE_HEAD_PAYLOAD_TYPE, type TreeHeadService } from './media-types.js';
 import { signLinePayload } from './sign-line.js';
-import type { ApprovalLine, ReceiptLine, TreeHeadLine, TreeHeadPayload } from './signed-lines.js';
+import type { ApprovalLine, ReceiptLine, ReceiptPayloadV2, TreeHeadLine, TreeHeadPayload } from './signed-lines.js';
 
 export interface V2Signers {
   readonly harness: DsseSigner;
@@ -46,11 +46,16 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
   const views = new Map(bundle.model_views.map((v) => [v.receipt_id, v]));
   const responses = new Map(bundle.model_responses.map((r) => [r.receipt_id, r]));
 
-  // Records first, in order: a decision's and an approval's proposal_hash need the proposal's v2 bytes.
+  // Records first, in order: a decision names its proposal's seq, an approval the hash of its v2 line.
   const proposalHashes = new Map<Digest, Digest>();
+  const proposalSeqs = new Map<Digest, number>();
   const recordLines = records.map((payload, i) => {
-    const line = lineBytes(recordLineOf(payload, proposalHashes));
-    if (payload.kind === 'proposal') proposalHashes.set(sha256(canonicalBytes(payload)), sha256(line));
+    const line = lineBytes(recordLineOf(payload, records[i - 1]?.at, proposalSeqs));
+    if (payload.kind === 'proposal') {
+      const v1Hash = sha256(canonicalBytes(payload));
+      proposalHashes.set(v1Hash, sha256(line));
+      proposalSeqs.set(v1Hash, payload.seq);
+    }
     if (payload.seq !== i) throw v2Error(`record ${i} has seq ${payload.seq}`);
     return line;
   });
@@ -63,7 +68,9 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
     else if (item.kind === 'ticket') body.push(lineBytes({ t: 'ticket', ...bundle.tickets[item.index]! }));
     else if (item.kind === 'approval') body.push(lineBytes(approvalLine(approvals[item.index]!, proposalHashes, signers.approver)));
     else {
-      const payload = receipts[item.index]!;
+      const v1 = receipts[item.index]!;
+      const { prev: _prev, ...kept } = v1;
+      const payload: ReceiptPayloadV2 = { ...kept, v: 2 };
       const receipt = lineBytes({ t: 'receipt', payload, sig: signLinePayload(PAYLOAD_TYPES.receipt, payload, signers.proxy) } satisfies ReceiptLine);
       proxyTree.appendData(receipt);
       body.push(receipt);
@@ -92,7 +99,7 @@ export function encodeBundleV2(bundle: ProofBundle, signers: V2Signers): Encoded
   const standIn = lineBytes(treeHeadLine('harness', { size: harnessSize, root: () => new Uint8Array(32) }, binding, signers.harness));
   // A loop, not Math.max(...): a file has more lines than a call has room for arguments.
   const longest = body.reduce((max, l) => Math.max(max, l.length), Math.max(proxyHead.length, standIn.length));
-  const header = headerLine(bundle, manifest.job_id, longest);
+  const header = headerLine(bundle, manifest.job_id, signers, longest);
   const lines = [header, ...body];
   const harnessTree = new CompactMerkleTree();
   for (const line of lines) harnessTree.appendData(line);
@@ -117,7 +124,7 @@ export function joinLines(lines: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
-function headerLine(bundle: ProofBundle, jobId: string, longestOther: number): Uint8Array {
+function headerLine(bundle: ProofBundle, jobId: string, signers: V2Signers, longestOther: number): Uint8Array {
   const make = (max: number) =>
     lineBytes({
       t: 'header',
@@ -132,6 +139,7 @@ function headerLine(bundle: ProofBundle, jobId: string, longestOther: number): U
         model_responses: bundle.model_responses.length,
         tickets: bundle.tickets.length,
       },
+      keys: { proxy: [signers.proxy.keyid], approver: [signers.approver.keyid], harness: [signers.harness.keyid] },
       max_line_bytes: max,
     } satisfies HeaderLine);
   let max = longestOther;

@@ -22,6 +22,11 @@ export const V2_READ_CODES = {
   HEADER_COUNT_MISMATCH: 'fewer lines of a kind than the header counts (found at the end)',
   LINE_AFTER_TREE_HEADS: 'a line after the last tree head, or a job line between the heads',
   TREE_HEADS_MISSING: 'the file ends before both tree heads (proxy, then harness)',
+  SIGNATURE_KEY_UNKNOWN: "a signed line whose key index is past the header's key list for its role",
+  SEQ_OUT_OF_ORDER: "a record's seq that is not its index among the records, or a receipt's among the receipts",
+  RECORD_AT_MISSING: 'the first record without `at` (there is no previous record to take it from)',
+  RECORD_AT_REPEATED: "a record stating an `at` equal to the previous record's, which the format omits (one spelling)",
+  PROPOSAL_SEQ_UNKNOWN: "a decision whose proposal_seq is not an earlier proposal record of the decision's ticket",
 } as const;
 export type V2ReadCode = keyof typeof V2_READ_CODES;
 

@@ -1,11 +1,17 @@
 /**
  * Line 1 of a v2 bundle: what the file is, whose job, how many lines of each kind follow and the
- * longest line. Unsigned, but committed under the harness tree head like every line; a reader
- * refuses early a line longer than `max_line_bytes` or more lines of a kind than `counts` says.
+ * longest line, and per signing role the keys its lines are signed with. Unsigned, but committed
+ * under the harness tree head like every line; a reader refuses early a line longer than
+ * `max_line_bytes`, more lines of a kind than `counts` says, or a signature naming a key index past
+ * its role's list. A keyid is a hint, as in v1 (no signature covers it): the verifier takes the
+ * key from its trust root under that keyid AND that role, so an edited list only makes a
+ * signature fail, never pass under another role's key.
  */
 import { z } from 'zod';
-import { count, identifier, positive } from './common.js';
+import { MAX_KEYS_PER_ROLE, count, identifier, positive } from './common.js';
 import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION } from './media-types.js';
+
+const keyid = z.string().min(1).max(256);
 
 export const headerCountsSchema = z.strictObject({
   receipts: count,
@@ -17,12 +23,22 @@ export const headerCountsSchema = z.strictObject({
 });
 export type HeaderCounts = z.infer<typeof headerCountsSchema>;
 
+/** Per role, the keyids its signatures name by index (more than one when a key rotated inside the job). */
+export const headerKeysSchema = z.strictObject({
+  proxy: z.array(keyid).min(1).max(MAX_KEYS_PER_ROLE),
+  approver: z.array(keyid).max(MAX_KEYS_PER_ROLE),
+  harness: z.array(keyid).min(1).max(MAX_KEYS_PER_ROLE),
+});
+export type HeaderKeys = z.infer<typeof headerKeysSchema>;
+export type SigningRole = keyof HeaderKeys;
+
 export const headerLineSchema = z.strictObject({
   t: z.literal('header'),
   mediaType: z.literal(BUNDLE_V2_MEDIA_TYPE),
   version: z.literal(BUNDLE_V2_VERSION),
   job_id: identifier,
   counts: headerCountsSchema,
+  keys: headerKeysSchema,
   /** Bytes of the longest line of the file, LF not counted. */
   max_line_bytes: positive,
 });

@@ -1,6 +1,6 @@
-// Proof bundle format v2, stage 1 (docs/design/format-v2.md): line schemas, the encoder from a v1
-// bundle, the streaming trust-free reader and the tree-head check. Not yet used by the runtime or
-// the verifier.
+// Proof bundle format v2 (docs/design/format-v2.md, stages 1 and 2): line schemas, the encoder from
+// a v1 bundle, the streaming trust-free reader and the tree-head check. Not yet used by the runtime
+// or the verifier.
 export * from './media-types.js';
 export * from './header-line.js';
 export * from './entry-lines.js';
@@ -11,3 +11,4 @@ export * from './errors.js';
 export { encodeBundleV2, joinLines, type EncodedV2, type V2Signers } from './encode.js';
 export { DEFAULT_MAX_LINE_BYTES, readBundleV2, type ReadLine, type ReadV2Options, type RecomputedTree, type V2ReadResult } from './read.js';
 export { checkTreeHead, type TreeHeadProblem } from './tree-head.js';
+export { signLinePayload, splitLineSignature, verifyLinePayload } from './sign-line.js';

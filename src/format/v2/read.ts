@@ -1,7 +1,7 @@
 /**
  * The streaming v2 reader. It makes no trust decision: it checks that the file is a v2 bundle
  * line by line (framing, canonical form, schemas, place of each line, the header's counts and
- * line limit) and recomputes the RFC 9162 trees the tree heads claim, leaf by leaf. Whether a head
+ * line limit, the references between lines: job-lines.ts) and recomputes the RFC 9162 trees the tree heads claim, leaf by leaf. Whether a head
  * matches and who signed it is the caller's question (tree-head.ts). Memory is bounded by the
  * longest line allowed, whatever the file's length; every refusal is a V2ReadError with its code
  * and line, at the line where the problem is seen.
@@ -10,7 +10,8 @@ import { CompactMerkleTree } from '../../core/merkle-compact.js';
 import { decodeLine } from './decode-line.js';
 import { V2ReadError } from './errors.js';
 import type { HeaderCounts, HeaderLine } from './header-line.js';
-import { COUNTED_LINE_TYPES, type V2Line } from './line.js';
+import { JobLineChecks } from './job-lines.js';
+import { COUNTED_LINE_TYPES, type ReadV2Line, type V2Line } from './line.js';
 import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION, TREE_HEAD_SERVICES } from './media-types.js';
 import type { CstLine, WpcLine } from './entry-lines.js';
 import type { TreeHeadLine } from './signed-lines.js';
@@ -23,7 +24,8 @@ export const DEFAULT_MAX_LINE_BYTES = 16 * 1024 * 1024;
 export interface ReadLine {
   /** 1-based line number. */
   readonly number: number;
-  readonly line: V2Line;
+  /** The line as read, a record's omitted `at` restored (the previous record's). */
+  readonly line: ReadV2Line;
   /** The line's exact bytes (LF not included): what its leaf hash covers. */
   readonly bytes: Uint8Array;
 }
@@ -64,6 +66,7 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
   let proxyHead: TreeHeadLine | undefined;
   let harnessHead: TreeHeadLine | undefined;
   let phase: Phase = 'header';
+  let checks: JobLineChecks | undefined;
   let lines = 0;
   const counts: HeaderCounts = { receipts: 0, records: 0, approvals: 0, model_views: 0, model_responses: 0, tickets: 0 };
   const harnessTree = new CompactMerkleTree();
@@ -76,10 +79,12 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
   for await (const { number, bytes } of splitLines(refuseV1(chunks), limit)) {
     lines = number;
     if (phase === 'end') throw new V2ReadError('LINE_AFTER_TREE_HEADS', number, 'a line after the harness tree head, which closes the file');
-    const line = decodeLine(bytes, number, phase === 'header' ? checkHeaderIdentity(number) : undefined);
+    const decoded = decodeLine(bytes, number, phase === 'header' ? checkHeaderIdentity(number) : undefined);
+    let line: ReadV2Line = decoded as ReadV2Line;
     switch (phase) {
       case 'header':
-        header = headerOf(line, number);
+        header = headerOf(decoded, number);
+        checks = new JobLineChecks(header);
         if (bytes.length > header.max_line_bytes) {
           throw new V2ReadError('LINE_TOO_LONG', number, `the header is ${bytes.length} bytes, longer than its own max_line_bytes ${header.max_line_bytes}`, {
             pointer: '/max_line_bytes',
@@ -98,6 +103,7 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
       case 'job':
         if (line.t === 'tree_head') {
           proxyHead = headAt(line, 'proxy', number);
+          checks!.signature(line, number);
           phase = 'harness_head';
           break;
         }
@@ -105,6 +111,7 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
           throw new V2ReadError('LINE_OUT_OF_ORDER', number, `a ${line.t} line belongs on line ${{ header: 1, wpc: 2, cst: 3 }[line.t]} only`, { pointer: '/t' });
         }
         countLine(line, header!, counts, number);
+        line = checks!.line(decoded, number);
         if (line.t === 'receipt') proxyTree.appendData(bytes);
         break;
       case 'harness_head':
@@ -112,6 +119,7 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
           throw new V2ReadError('LINE_AFTER_TREE_HEADS', number, `a ${line.t} line between the tree heads; the heads close the file`, { pointer: '/t' });
         }
         harnessHead = headAt(line, 'harness', number);
+        checks!.signature(line, number);
         phase = 'end';
         break;
     }
@@ -165,7 +173,7 @@ function headAt(line: TreeHeadLine, service: (typeof TREE_HEAD_SERVICES)[number]
   return line;
 }
 
-function countLine(line: Exclude<V2Line, { t: 'header' | 'wpc' | 'cst' | 'tree_head' }>, header: HeaderLine, counts: HeaderCounts, number: number): void {
+function countLine(line: Exclude<ReadV2Line, { t: 'header' | 'wpc' | 'cst' | 'tree_head' }>, header: HeaderLine, counts: HeaderCounts, number: number): void {
   const key = COUNTED_LINE_TYPES[line.t];
   counts[key] += 1;
   if (counts[key] > header.counts[key]) {

@@ -1,13 +1,16 @@
 /**
- * Harness records as v2 lines: unsigned (the harness tree head is their one signature) and
- * without what v1 repeated in each of them:
+ * Harness records as v2 lines: unsigned (the harness tree head is their one signature), the
+ * record's kind as the line's `t` (`{"t":"decision",...}`), and without what v1 repeated in each:
  *  - `v` and `job_id`: the header says both once for the file;
  *  - `record_id`: a record is named by its `seq` (its index among the records);
  *  - `prev`: the tree head already fixes every line's place (a dropped, added or moved line
  *    changes the root and the size), so a chain inside the lines would prove nothing more;
- *  - a decision's `reason`: the verifier derives the sentence from `rule` and `code`.
+ *  - a decision's `reason`: the verifier derives the sentence from `rule` and `code`;
+ *  - `at` when it equals the previous record's (the reader restores it; a proposal always keeps
+ *    its `at`, so the line an approval's proposal_hash covers still says when it was proposed);
+ *  - a decision's `proposal_hash`: it names its proposal by `proposal_seq` (both lines are under
+ *    the harness head; the reader checks the seq is an earlier proposal of the same ticket).
  * A limit record keeps its `reason`: job_end's degraded_reason repeats it, and limit records are few.
- * A decision's `proposal_hash` is sha256 of its proposal record's line bytes (v1: of its payload).
  */
 import { z } from 'zod';
 import {
@@ -27,7 +30,8 @@ import {
   timestamp,
 } from './common.js';
 
-const recordBase = { t: z.literal('record'), seq: count, at: timestamp };
+/** `at` absent means "the previous record's"; the first record, and every proposal, state it. */
+const recordBase = { seq: count, at: timestamp.optional() };
 
 /** Whole milliseconds of simulated latency, as the runtime accepts them. */
 const latencyMs = z.int().min(0).max(600_000);
@@ -57,7 +61,7 @@ const inputSkipped = z
 
 const jobStart = z.strictObject({
   ...recordBase,
-  kind: z.literal('job_start'),
+  t: z.literal('job_start'),
   policy_hash: digest,
   cst_jti: identifier,
   model: z.string().min(1).max(MAX_TEXT_LENGTH),
@@ -73,11 +77,11 @@ const jobStart = z.strictObject({
   input_skipped: inputSkipped.optional(),
 });
 
-const intake = z.strictObject({ ...recordBase, kind: z.literal('intake'), ticket_id: ticketId, content_hash: digest });
+const intake = z.strictObject({ ...recordBase, t: z.literal('intake'), ticket_id: ticketId, content_hash: digest });
 
 const redaction = z.strictObject({
   ...recordBase,
-  kind: z.literal('redaction'),
+  t: z.literal('redaction'),
   ticket_id: ticketId,
   findings: z
     .array(z.strictObject({ detector: z.string().max(64), kind: z.string().max(64), pointer: text, start: count, end: count, placeholder: text }))
@@ -88,7 +92,8 @@ const redaction = z.strictObject({
 
 const proposal = z.strictObject({
   ...recordBase,
-  kind: z.literal('proposal'),
+  at: timestamp,
+  t: z.literal('proposal'),
   ticket_id: ticketId,
   receipt_id: identifier,
   proposal: z.strictObject({
@@ -104,7 +109,7 @@ const proposal = z.strictObject({
 
 const decision = z.strictObject({
   ...recordBase,
-  kind: z.literal('decision'),
+  t: z.literal('decision'),
   ticket_id: ticketId,
   phase: z.enum(['propose', 'apply']),
   action: text,
@@ -112,14 +117,15 @@ const decision = z.strictObject({
   outcome: z.enum(['allow', 'deny', 'needs_approval', 'proposal_only']),
   code: z.string().max(64),
   rule: text,
-  proposal_hash: digest.nullable(),
+  /** The seq of the proposal record this decision is on; null for a decision on no proposal. */
+  proposal_seq: count.nullable(),
   approval_id: identifier.nullable(),
   applied: z.boolean(),
 });
 
 const limit = z.strictObject({
   ...recordBase,
-  kind: z.literal('limit'),
+  t: z.literal('limit'),
   limit: z.enum(['rate_limit_per_minute', 'max_concurrency', 'max_model_calls_per_ticket', 'max_tickets_per_run']),
   threshold: count,
   observed: count,
@@ -128,18 +134,33 @@ const limit = z.strictObject({
   reason: text,
 });
 
-const ticketDone = z.strictObject({ ...recordBase, kind: z.literal('ticket_done'), ticket_id: ticketId, after_hash: digest });
+const ticketDone = z.strictObject({ ...recordBase, t: z.literal('ticket_done'), ticket_id: ticketId, after_hash: digest });
 
 const jobEnd = z.strictObject({
   ...recordBase,
-  kind: z.literal('job_end'),
+  t: z.literal('job_end'),
   tickets_processed: count,
   degraded: z.boolean(),
   degraded_at: timestamp.nullable(),
   degraded_reason: text.nullable(),
 });
 
-export const recordLineSchema = z.discriminatedUnion('kind', [jobStart, intake, redaction, proposal, decision, limit, ticketDone, jobEnd]);
-export type RecordLine = z.infer<typeof recordLineSchema>;
-export type RecordKind = RecordLine['kind'];
-export const RECORD_KINDS = recordLineSchema.options.map((o) => o.shape.kind.value) as readonly RecordKind[];
+/** One schema a record kind; the kind is the line's `t`. */
+export const RECORD_LINE_SCHEMAS = {
+  job_start: jobStart,
+  intake,
+  redaction,
+  proposal,
+  decision,
+  limit,
+  ticket_done: ticketDone,
+  job_end: jobEnd,
+} as const;
+export type RecordKind = keyof typeof RECORD_LINE_SCHEMAS;
+export type RecordLineOf<K extends RecordKind> = z.infer<(typeof RECORD_LINE_SCHEMAS)[K]>;
+export type RecordLine = { [K in RecordKind]: RecordLineOf<K> }[RecordKind];
+export const RECORD_KINDS = Object.keys(RECORD_LINE_SCHEMAS) as RecordKind[];
+
+export function isRecordKind(t: unknown): t is RecordKind {
+  return typeof t === 'string' && Object.hasOwn(RECORD_LINE_SCHEMAS, t);
+}

@@ -1,9 +1,10 @@
 /**
- * The individually signed lines: `{t, payload, sig: {keyid, sig}}`, the signature over DSSE
- * PAE(payload type, RFC 8785 bytes of `payload`). Because the line is canonical, those bytes are
- * exactly the `payload` member as it stands in the line: nothing is base64 but the signature.
- *  - receipt: the proxy's, per model call; the payload is v1's unchanged (same bytes, same
- *    signature, same `prev` chain: the proxy's own order);
+ * The individually signed lines: `{t, payload, sig}`, the signature over DSSE PAE(payload type,
+ * RFC 8785 bytes of `payload`), `sig` naming its key by index in the header's list for the line's
+ * role (common.ts). Because the line is canonical, those bytes are exactly the `payload` member as
+ * it stands in the line: nothing is base64 but the signature.
+ *  - receipt: the proxy's, per model call; v2 because it has no `prev`: the proxy's own tree head
+ *    fixes the receipts' order and number, so a chain inside them would prove nothing more;
  *  - approval: the approver's; v2 because its proposal_hash is over the proposal's line bytes;
  *  - tree_head: per service, over the RFC 9162 tree of the lines it vouches for.
  */
@@ -12,7 +13,7 @@ import { MAX_ACTIONS, count, digest, identifier, lineSignature, text, ticketId, 
 import { TREE_HEAD_SERVICES } from './media-types.js';
 
 export const receiptPayloadSchema = z.strictObject({
-  v: z.literal(1),
+  v: z.literal(2),
   receipt_id: identifier,
   seq: count,
   job_id: identifier,
@@ -24,7 +25,6 @@ export const receiptPayloadSchema = z.strictObject({
   cst_hash: digest,
   policy_hash: digest,
   at: timestamp,
-  prev: digest.nullable(),
 });
 export type ReceiptPayloadV2 = z.infer<typeof receiptPayloadSchema>;
 
@@ -63,3 +63,12 @@ export type TreeHeadPayload = z.infer<typeof treeHeadPayloadSchema>;
 
 export const treeHeadLineSchema = z.strictObject({ t: z.literal('tree_head'), payload: treeHeadPayloadSchema, sig: lineSignature });
 export type TreeHeadLine = z.infer<typeof treeHeadLineSchema>;
+
+export type SignedLine = ReceiptLine | ApprovalLine | TreeHeadLine;
+
+/** The role whose key list in the header a signed line's key index points into. */
+export function signingRoleOf(line: SignedLine): 'proxy' | 'approver' | 'harness' {
+  if (line.t === 'receipt') return 'proxy';
+  if (line.t === 'approval') return 'approver';
+  return line.payload.service;
+}

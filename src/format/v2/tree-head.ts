@@ -41,7 +41,7 @@ export async function checkTreeHead(
     });
   }
   if (!(await verifyLinePayload(TREE_HEAD_PAYLOAD_TYPE, payload, head.sig, expected.publicKey, options))) {
-    problems.push({ code: 'TREE_HEAD_SIGNATURE_INVALID', message: `the ${expected.service} head's signature does not verify with the given key`, pointer: '/sig/sig' });
+    problems.push({ code: 'TREE_HEAD_SIGNATURE_INVALID', message: `the ${expected.service} head's signature does not verify with the given key`, pointer: '/sig' });
   }
   return problems;
 }

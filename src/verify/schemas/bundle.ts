@@ -5,8 +5,8 @@
  * does not hide the others.
  */
 import { z } from 'zod';
-import { MAX_ACTIONS, MAX_CST_LENGTH, MAX_NOTIFICATIONS, MAX_TAGS, MAX_TEXT_LENGTH } from '../limits.js';
-import { count, digest, identifier, jsonObject, ticketId } from './common.js';
+import { MAX_ACTIONS, MAX_CST_LENGTH, MAX_NOTIFICATIONS, MAX_TAGS, MAX_TEXT_LENGTH } from '../../format/limits.js';
+import { count, digest, identifier, jsonObject, ticketId } from '../../format/schema-blocks.js';
 
 /** Top-level members and what each holds. */
 export const BUNDLE_MEMBERS = [

@@ -85,7 +85,7 @@ function make(code: SchemaCode, path: readonly PropertyKey[], place: IssuePlace,
   return { severity: 'fail', code, message: `${where} ${detail}`, evidence: [evidence] };
 }
 
-/** Refinements carry their code in `params.code` (schemas/common.ts); anything else is VALUE_INVALID. */
+/** Refinements carry their code in `params.code` (src/format/schema-blocks.ts); anything else is VALUE_INVALID. */
 function isSchemaCode(code: unknown): code is SchemaCode {
   return typeof code === 'string' && (SCHEMA_CODES as readonly string[]).includes(code);
 }

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import type { SchemaCode } from '../../format/codes.js';
-import { MAX_ACTIONS, MAX_DETECTORS, MAX_FINDINGS, MAX_INPUT_SKIPPED_ITEMS, MAX_REDACT_FIELDS, MAX_SCOPES, MAX_TEXT_LENGTH } from '../limits.js';
+import { MAX_ACTIONS, MAX_DETECTORS, MAX_FINDINGS, MAX_INPUT_SKIPPED_ITEMS, MAX_REDACT_FIELDS, MAX_SCOPES, MAX_TEXT_LENGTH } from '../../format/limits.js';
 import { proposedActionsSchema } from './bundle.js';
-import { count, digest, identifier, jsonObject, numericDate, text, ticketId, timestamp } from './common.js';
+import { count, digest, identifier, jsonObject, numericDate, text, ticketId, timestamp } from '../../format/schema-blocks.js';
 
 const version1 = z.literal(1);
 

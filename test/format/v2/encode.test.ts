@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64Decode, hexEncode } from '../../../src/core/bytes.js';
+import { base64Encode, hexEncode } from '../../../src/core/bytes.js';
 import { canonicalBytes } from '../../../src/core/canonical.js';
 import { decodeDsseEnvelope } from '../../../src/core/dsse.js';
 import { sha256 } from '../../../src/core/hash.js';
@@ -10,8 +10,9 @@ import { encodeBundleV2 } from '../../../src/format/v2/encode.js';
 import type { ReadLine } from '../../../src/format/v2/read.js';
 import { verifyLinePayload } from '../../../src/format/v2/sign-line.js';
 import { checkTreeHead } from '../../../src/format/v2/tree-head.js';
-import type { V2Line } from '../../../src/format/v2/line.js';
-import { SIGNERS, read, realRun } from './support.js';
+import { isRecordLine, type ReadV2Line } from '../../../src/format/v2/line.js';
+import { splitLineSignature } from '../../../src/format/v2/sign-line.js';
+import { SIGNERS, lineObject, read, realRun } from './support.js';
 
 async function readLines(bytes: Uint8Array, chunkSize = 4096): Promise<ReadLine[]> {
   const lines: ReadLine[] = [];
@@ -19,8 +20,17 @@ async function readLines(bytes: Uint8Array, chunkSize = 4096): Promise<ReadLine[
   return lines;
 }
 
-function ofType<T extends V2Line['t']>(lines: readonly ReadLine[], t: T): Extract<V2Line, { t: T }>[] {
-  return lines.map((l) => l.line).filter((l): l is Extract<V2Line, { t: T }> => l.t === t);
+function ofType<T extends ReadV2Line['t']>(lines: readonly ReadLine[], t: T): Extract<ReadV2Line, { t: T }>[] {
+  return lines.map((l) => l.line).filter((l): l is Extract<ReadV2Line, { t: T }> => l.t === t);
+}
+
+function recordsOf(lines: readonly ReadLine[]) {
+  return lines.map((l) => l.line).filter(isRecordLine);
+}
+
+/** A bare 64-byte signature as a line's sig under key index 0. */
+function base64Of(signature: Uint8Array): string {
+  return base64Encode(Uint8Array.of(0, ...signature));
 }
 
 describe('encodeBundleV2 on a real run', () => {
@@ -31,7 +41,7 @@ describe('encodeBundleV2 on a real run', () => {
     expect(bytewise.map((l) => hexEncode(l.bytes))).toEqual(whole.map((l) => hexEncode(l.bytes)));
     expect(whole.map((l) => hexEncode(l.bytes))).toEqual(encoded.lines.map(hexEncode));
     expect(ofType(whole, 'receipt')).toHaveLength(bundle.receipts.length);
-    expect(ofType(whole, 'record')).toHaveLength(bundle.records.length);
+    expect(recordsOf(whole)).toHaveLength(bundle.records.length);
     expect(ofType(whole, 'approval')).toHaveLength(bundle.approvals.length);
     expect(ofType(whole, 'view')).toHaveLength(bundle.model_views.length);
     expect(ofType(whole, 'response')).toHaveLength(bundle.model_responses.length);
@@ -54,41 +64,78 @@ describe('encodeBundleV2 on a real run', () => {
     expect(swapped.map((p) => p.code)).toEqual(['TREE_HEAD_SIGNATURE_INVALID']);
   });
 
-  it('keeps each receipt payload and its proxy signature exactly as v1 had them', async () => {
+  it("keeps each receipt's v1 payload but prev (v 2), re-signed by the proxy under key 0 of the header's proxy list", async () => {
     const { bundle, encoded } = await realRun();
-    const receipts = ofType(await readLines(encoded.bytes), 'receipt');
-    receipts.forEach((r, i) => {
-      const v1 = decodeDsseEnvelope(bundle.receipts[i]!);
-      expect(hexEncode(canonicalBytes(r.payload))).toBe(hexEncode(v1.payload));
-      expect(hexEncode(base64Decode(r.sig.sig))).toBe(hexEncode(v1.signatures[0]!.sig));
-      expect(r.sig.keyid).toBe(SIGNERS.proxy.keyid);
-    });
+    const lines = await readLines(encoded.bytes);
+    const receipts = ofType(lines, 'receipt');
+    for (const [i, r] of receipts.entries()) {
+      const { prev: _prev, ...v1 } = parseStrictJson(decodeDsseEnvelope(bundle.receipts[i]!).payload) as Record<string, unknown>;
+      expect(r.payload).toEqual({ ...v1, v: 2 });
+      expect(r.payload).not.toHaveProperty('prev');
+      expect(splitLineSignature(r.sig).keyIndex).toBe(0);
+      expect(await verifyLinePayload(PAYLOAD_TYPES.receipt, r.payload, r.sig, SIGNERS.proxy.publicKey)).toBe(true);
+      // The v1 signature does not verify the v2 payload: the proxy signed this statement anew.
+      expect(await verifyLinePayload(PAYLOAD_TYPES.receipt, r.payload, base64Of(decodeDsseEnvelope(bundle.receipts[i]!).signatures[0]!.sig), SIGNERS.proxy.publicKey)).toBe(false);
+    }
   });
 
-  it('strips records of v, job_id, record_id, prev and a decision reason, keeping seq and everything else', async () => {
+  it("names each role's key once in the header, and no signed line carries a keyid", async () => {
+    const { encoded } = await realRun();
+    const result = await read(encoded.bytes);
+    expect(result.header.keys).toEqual({ proxy: [SIGNERS.proxy.keyid], approver: [SIGNERS.approver.keyid], harness: [SIGNERS.harness.keyid] });
+    for (const line of encoded.lines) {
+      const o = lineObject(line);
+      if ('sig' in o) expect(typeof o['sig']).toBe('string');
+    }
+    expect(splitLineSignature(result.treeHeads.harness.sig).keyIndex).toBe(0);
+  });
+
+  it("omits a record's at when it equals the previous record's (never a proposal's), and the reader restores it", async () => {
     const { bundle, encoded } = await realRun();
-    const records = ofType(await readLines(encoded.bytes), 'record');
+    const read = await readLines(encoded.bytes);
+    const v1 = bundle.records.map((e) => parseStrictJson(decodeDsseEnvelope(e).payload) as unknown as RecordPayload);
+    let omitted = 0;
+    for (const { line, bytes } of read) {
+      if (!isRecordLine(line)) continue;
+      const written = lineObject(bytes);
+      const same = line.seq > 0 && v1[line.seq]!.at === v1[line.seq - 1]!.at;
+      expect(line.at).toBe(v1[line.seq]!.at);
+      expect('at' in written).toBe(!same || line.t === 'proposal');
+      if (!('at' in written)) omitted++;
+    }
+    expect(omitted).toBeGreaterThan(0);
+  });
+
+  it('strips records of v, job_id, record_id, prev and a decision reason, their kind as t, keeping seq and everything else', async () => {
+    const { bundle, encoded } = await realRun();
+    const records = recordsOf(await readLines(encoded.bytes));
     records.forEach((line, i) => {
       const v1 = parseStrictJson(decodeDsseEnvelope(bundle.records[i]!).payload) as unknown as RecordPayload;
-      const { v: _v, job_id: _j, record_id: _r, prev: _p, ...kept } = v1;
-      if (kept.kind === 'decision') {
-        const { reason: _reason, proposal_hash: _h, ...rest } = kept;
+      const { v: _v, job_id: _j, record_id: _r, prev: _p, kind, ...kept } = v1;
+      expect(line.t).toBe(kind);
+      expect(line).not.toHaveProperty('kind');
+      if (kind === 'decision') {
+        const { reason: _reason, proposal_hash: _h, ...rest } = kept as Record<string, unknown>;
         expect(line).toMatchObject(rest);
         expect(line).not.toHaveProperty('reason');
-      } else expect(line).toEqual({ t: 'record', ...kept });
+        expect(line).not.toHaveProperty('proposal_hash');
+      } else expect(line).toEqual({ t: kind, ...kept });
       expect(line.seq).toBe(i);
     });
   });
 
-  it("points each decision's and approval's proposal_hash at its proposal line's bytes, and has the approver sign", async () => {
-    const { encoded } = await realRun();
+  it("points each decision's proposal_seq at its v1 proposal, each approval's proposal_hash at that proposal line's bytes, and has the approver sign", async () => {
+    const { bundle, encoded } = await realRun();
     const lines = await readLines(encoded.bytes);
-    const proposals = new Map(lines.filter((l) => l.line.t === 'record' && l.line.kind === 'proposal').map((l) => [sha256(l.bytes), l]));
+    const proposals = new Map<string, ReadLine>(lines.filter((l) => l.line.t === 'proposal').map((l) => [sha256(l.bytes), l]));
+    const v1 = bundle.records.map((e) => parseStrictJson(decodeDsseEnvelope(e).payload) as unknown as RecordPayload);
+    const v1BySeqHash = new Map(v1.filter((r) => r.kind === 'proposal').map((r) => [sha256(canonicalBytes(r)), r.seq]));
     let checked = 0;
     for (const { line } of lines) {
-      if (line.t === 'record' && line.kind === 'decision' && line.proposal_hash !== null) {
-        const proposal = proposals.get(line.proposal_hash)!.line;
-        expect(proposal.t === 'record' && proposal.kind === 'proposal' && proposal.ticket_id).toBe(line.ticket_id);
+      if (line.t === 'decision' && line.proposal_seq !== null) {
+        const original = v1[line.seq]!;
+        expect(original.kind === 'decision' && v1BySeqHash.get(original.proposal_hash!)).toBe(line.proposal_seq);
+        expect(v1[line.proposal_seq]).toMatchObject({ kind: 'proposal', ticket_id: line.ticket_id });
         checked++;
       }
       if (line.t === 'approval') {
@@ -108,13 +155,13 @@ describe('encodeBundleV2 on a real run', () => {
         expect(lines[i + 1]).toMatchObject({ t: 'view', receipt_id: line.payload.receipt_id });
         expect(lines[i + 2]).toMatchObject({ t: 'response', receipt_id: line.payload.receipt_id });
       }
-      if (line.t === 'record' && line.kind === 'proposal') {
+      if (line.t === 'proposal') {
         expect(lines.slice(0, i).some((l) => l.t === 'receipt' && l.payload.receipt_id === line.receipt_id)).toBe(true);
       }
-      if (line.t === 'record' && line.kind === 'decision' && line.approval_id !== null) {
+      if (line.t === 'decision' && line.approval_id !== null) {
         expect(lines.slice(0, i).some((l) => l.t === 'approval' && l.payload.approval_id === line.approval_id)).toBe(true);
       }
-      if (line.t === 'ticket') expect(lines[i - 1]).toMatchObject({ t: 'record', kind: 'ticket_done', ticket_id: line.ticket_id });
+      if (line.t === 'ticket') expect(lines[i - 1]).toMatchObject({ t: 'ticket_done', ticket_id: line.ticket_id });
     });
   });
 

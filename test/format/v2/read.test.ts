@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalBytes } from '../../../src/core/canonical.js';
 import { serializeBundle } from '../../../src/runtime/bundle/serialize.js';
-import { editLine, expectRefusal, file, indexWhere, lineObject, read, realRun, text } from './support.js';
+import { editLine, expectRefusal, file, indexWhere, isRecordObject, lineObject, read, realRun, text } from './support.js';
 
 /** Lines of the real run's file, with the header's counts and max_line_bytes left as they are. */
 async function lines(): Promise<Uint8Array[]> {
@@ -53,11 +53,12 @@ describe('readBundleV2 refuses', () => {
 
   it('a line that is not canonical: spaces, key order, number spelling, CRLF (LINE_NOT_CANONICAL)', async () => {
     const all = await lines();
-    const at = indexWhere(all, (o) => o['t'] === 'record');
+    const at = indexWhere(all, isRecordObject);
     const original = new TextDecoder().decode(all[at]!);
+    const t = JSON.stringify(lineObject(all[at]!)['t']);
     const variants = [
       original.replace('{"', '{ "'),
-      `{"t":"record",${original.slice(1).replace(',"t":"record"', '')}`,
+      `{"t":${t},${original.slice(1).replace(`,"t":${t}`, '')}`,
       original.replace(/"seq":(\d+)/, '"seq":$1.0'),
       `${original}\r`,
     ];
@@ -72,7 +73,7 @@ describe('readBundleV2 refuses', () => {
     const all = await lines();
     const put = (bytes: Uint8Array) => file([...all.slice(0, 3), bytes, ...all.slice(3)]);
     await expectRefusal(read(put(new Uint8Array(0))), 'LINE_NOT_JSON', 4);
-    await expectRefusal(read(put(text('{"t":"record","t":"record"}'))), 'LINE_NOT_JSON', 4);
+    await expectRefusal(read(put(text('{"t":"intake","t":"intake"}'))), 'LINE_NOT_JSON', 4);
     await expectRefusal(read(put(Uint8Array.of(0x22, 0xff, 0x22))), 'LINE_NOT_UTF8', 4);
     await expectRefusal(read(put(text('[1]'))), 'LINE_NOT_OBJECT', 4);
     await expectRefusal(read(put(text('{"t":"manifest"}'))), 'LINE_TYPE_UNKNOWN', 4, '/t');
@@ -80,7 +81,7 @@ describe('readBundleV2 refuses', () => {
 
   it('a line outside its schema, with a pointer to where (LINE_SCHEMA_INVALID)', async () => {
     const all = await lines();
-    const record = indexWhere(all, (o) => o['t'] === 'record' && o['kind'] === 'decision');
+    const record = indexWhere(all, (o) => o['t'] === 'decision');
     await expectRefusal(read(file(editLine(all, record, (o) => ({ ...o, reason: 'back again' })))), 'LINE_SCHEMA_INVALID', record + 1, '/reason');
     await expectRefusal(read(file(editLine(all, record, (o) => ({ ...o, seq: -1 })))), 'LINE_SCHEMA_INVALID', record + 1, '/seq');
     const receipt = indexWhere(all, (o) => o['t'] === 'receipt');
@@ -99,7 +100,7 @@ describe('readBundleV2 refuses', () => {
     let seen = 0;
     let fourthRecord = -1;
     all.forEach((l, i) => {
-      if (lineObject(l)['t'] === 'record' && ++seen === 4) fourthRecord = i;
+      if (isRecordObject(lineObject(l)) && ++seen === 4) fourthRecord = i;
     });
     await expectRefusal(read(file(fewer)), 'HEADER_COUNT_EXCEEDED', fourthRecord + 1, '/counts/records');
   });

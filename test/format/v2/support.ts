@@ -12,6 +12,7 @@ import { parseStrictJson, type JsonObject } from '../../../src/core/json.js';
 import { encodeBundleV2, joinLines, type EncodedV2, type V2Signers } from '../../../src/format/v2/encode.js';
 import { isV2ReadError, type V2ReadCode } from '../../../src/format/v2/errors.js';
 import { readBundleV2, type ReadV2Options, type V2ReadResult } from '../../../src/format/v2/read.js';
+import { isRecordKind } from '../../../src/format/v2/record-line.js';
 import { demoKeyring } from '../../../src/runtime/keys/generate.js';
 import { signerFor } from '../../../src/runtime/keys/keyring.js';
 import { runJob } from '../../../src/runtime/job/run-job.js';
@@ -69,8 +70,13 @@ export function editLine(lines: readonly Uint8Array[], index: number, edit: (o: 
   return out;
 }
 
-export function indexWhere(lines: readonly Uint8Array[], test: (o: JsonObject) => boolean, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (test(lineObject(lines[i]!))) return i;
+/** A record line's object (its `t` is a record kind). */
+export function isRecordObject(o: JsonObject): boolean {
+  return isRecordKind(o['t']);
+}
+
+export function indexWhere(lines: readonly Uint8Array[], test: (o: JsonObject, index: number) => boolean, from = 0): number {
+  for (let i = from; i < lines.length; i++) if (test(lineObject(lines[i]!), i)) return i;
   throw new Error('no such line');
 }
 

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { hexEncode } from '../../../src/core/bytes.js';
 import { canonicalBytes } from '../../../src/core/canonical.js';
 import { CompactMerkleTree } from '../../../src/core/merkle-compact.js';
+import { PAYLOAD_TYPES } from '../../../src/core/bundle/media-types.js';
 import { TREE_HEAD_PAYLOAD_TYPE } from '../../../src/format/v2/media-types.js';
 import type { V2ReadResult } from '../../../src/format/v2/read.js';
 import { signLinePayload } from '../../../src/format/v2/sign-line.js';
 import type { TreeHeadPayload } from '../../../src/format/v2/signed-lines.js';
 import { checkTreeHead } from '../../../src/format/v2/tree-head.js';
-import { SIGNERS, editLine, expectRefusal, file, indexWhere, lineObject, read, realRun } from './support.js';
+import { SIGNERS, editLine, expectRefusal, file, indexWhere, isRecordObject, lineObject, read, realRun } from './support.js';
 
 async function problems(result: V2ReadResult): Promise<{ proxy: string[]; harness: string[] }> {
   const proxy = await checkTreeHead(result.treeHeads.proxy, { service: 'proxy', tree: result.proxyTree, publicKey: SIGNERS.proxy.publicKey });
@@ -46,35 +47,64 @@ describe('tree heads over a real run', () => {
     expect(await problems(await read(file(await original())))).toEqual({ proxy: [], harness: [] });
   });
 
-  it('catch a record dropped from the middle (TREE_SIZE_MISMATCH), after the header count (HEADER_COUNT_MISMATCH)', async () => {
+  it('catch a record dropped from the middle: its seq (SEQ_OUT_OF_ORDER), the header count (HEADER_COUNT_MISMATCH), the harness head (TREE_SIZE_MISMATCH)', async () => {
     const all = await original();
-    const records = all.map((l, i) => [i, lineObject(l)] as const).filter(([, o]) => o['t'] === 'record');
-    const [middle] = records[Math.floor(records.length / 2)]!;
-    const dropped = [...all.slice(0, middle), ...all.slice(middle + 1)];
-    await expectRefusal(read(file(dropped)), 'HEADER_COUNT_MISMATCH', undefined, '/counts/records');
-    expect(await problems(await read(file(recount(dropped, { records: -1 }))))).toEqual({ proxy: [], harness: ['TREE_SIZE_MISMATCH'] });
+    const records = all.map((l, i) => [i, lineObject(l)] as const).filter(([, o]) => isRecordObject(o));
+    // A record that omits its at (so dropping it changes no other record's time) and no proposal.
+    const [middle, dropped] = records.slice(Math.floor(records.length / 2)).find(([, o]) => !('at' in o))!;
+    const without = [...all.slice(0, middle), ...all.slice(middle + 1)];
+    await expectRefusal(read(file(without)), 'SEQ_OUT_OF_ORDER', middle + 1, '/seq');
+    // Renumbered after it (records are unsigned: anyone can), the count still says one is missing...
+    const gone = dropped['seq'] as number;
+    const renumbered = without.map((l, i) => {
+      const o = lineObject(l);
+      if (i < middle || !isRecordObject(o)) return l;
+      const seq = o['seq'] as number;
+      const proposalSeq = o['proposal_seq'];
+      return canonicalBytes({ ...o, seq: seq - 1, ...(typeof proposalSeq === 'number' && proposalSeq > gone ? { proposal_seq: proposalSeq - 1 } : {}) });
+    });
+    await expectRefusal(read(file(renumbered)), 'HEADER_COUNT_MISMATCH', undefined, '/counts/records');
+    // ...and recounted, the harness head, which still covers the record, does.
+    expect(await problems(await read(file(recount(renumbered, { records: -1 }))))).toEqual({ proxy: [], harness: ['TREE_SIZE_MISMATCH'] });
   });
 
-  it('catch two lines swapped (TREE_HEAD_MISMATCH at the same size)', async () => {
+  it('catch two lines swapped (TREE_HEAD_MISMATCH at the same size): a ticket entry and the record after it', async () => {
     const all = await original();
-    const a = indexWhere(all, (o) => o['t'] === 'record' && o['kind'] === 'decision');
+    const a = indexWhere(all, (o, i) => o['t'] === 'ticket' && isRecordObject(lineObject(all[i + 1]!)));
     const swapped = [...all];
     [swapped[a], swapped[a + 1]] = [all[a + 1]!, all[a]!];
     expect(await problems(await read(file(swapped)))).toEqual({ proxy: [], harness: ['TREE_HEAD_MISMATCH'] });
   });
 
-  it('catch two receipts swapped in both trees', async () => {
+  it("catch two receipts swapped: their signed seqs (SEQ_OUT_OF_ORDER); re-signed with each other's seq by a proxy-key holder, both heads (no prev needed)", async () => {
     const all = await original();
     const first = indexWhere(all, (o) => o['t'] === 'receipt');
     const second = indexWhere(all, (o) => o['t'] === 'receipt', first + 1);
     const swapped = [...all];
     [swapped[first], swapped[second]] = [all[second]!, all[first]!];
+    await expectRefusal(read(file(swapped)), 'SEQ_OUT_OF_ORDER', first + 1, '/payload/seq');
+    const reseq = (line: Uint8Array, seq: number) => {
+      const o = lineObject(line);
+      const payload = { ...(o['payload'] as object), seq };
+      return canonicalBytes({ ...o, payload, sig: signLinePayload(PAYLOAD_TYPES.receipt, payload, SIGNERS.proxy) });
+    };
+    swapped[first] = reseq(all[second]!, 0);
+    swapped[second] = reseq(all[first]!, 1);
     expect(await problems(await read(file(swapped)))).toEqual({ proxy: ['TREE_HEAD_MISMATCH'], harness: ['TREE_HEAD_MISMATCH'] });
+  });
+
+  it('catch a receipt dropped from the middle by a harness-key holder who re-sealed the file: the next signed seq (SEQ_OUT_OF_ORDER)', async () => {
+    const all = await original();
+    const first = indexWhere(all, (o) => o['t'] === 'receipt');
+    expect(lineObject(all[first + 1]!)['t']).toBe('view');
+    const body = recount([...all.slice(0, first), ...all.slice(first + 3, -2)], { receipts: -1, model_views: -1, model_responses: -1 });
+    const next = indexWhere(body, (o) => o['t'] === 'receipt');
+    await expectRefusal(read(file([...body, all.at(-2)!, harnessHeadOver(all, body)])), 'SEQ_OUT_OF_ORDER', next + 1, '/payload/seq');
   });
 
   it('refuse a line added after the heads (LINE_AFTER_TREE_HEADS)', async () => {
     const all = await original();
-    const record = all[indexWhere(all, (o) => o['t'] === 'record')]!;
+    const record = all[indexWhere(all, isRecordObject)]!;
     await expectRefusal(read(file([...all, record])), 'LINE_AFTER_TREE_HEADS', all.length + 1);
   });
 

@@ -1,13 +1,14 @@
 /**
- * Building blocks of the bundle schemas. Every object schema is strict (an unknown member is an
- * error: nothing unsigned or unexplained rides along) and every list is capped. A refinement
- * carries its stable issue code in `params.code`, which issues.ts turns into the report's code.
+ * Building blocks of the bundle schemas: the verifier's v1 schemas and the v2 line schemas. Every
+ * object schema is strict (an unknown member is an error: nothing unsigned or unexplained rides
+ * along) and every list is capped. A refinement carries its stable issue code in `params.code`,
+ * which src/verify/schemas/issues.ts turns into the report's code.
  */
 import { z } from 'zod';
-import type { SchemaCode } from '../../format/codes.js';
-import { isDigest } from '../../core/hash.js';
-import { isMillisecondTimestamp } from '../../core/time.js';
-import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from '../limits.js';
+import type { SchemaCode } from './codes.js';
+import { isDigest } from '../core/hash.js';
+import { isMillisecondTimestamp } from '../core/time.js';
+import { MAX_ID_LENGTH, MAX_TEXT_LENGTH } from './limits.js';
 
 /** A refinement with a stable code: `.check(coded(fn, 'DIGEST_INVALID', 'must be ...'))`. */
 function coded<T>(fn: (value: T) => boolean, code: SchemaCode, message: string) {
