@@ -50,7 +50,7 @@ export async function verifyEnvelope<P>(
   const unusable = (status: SignatureStatus, keyids: readonly string[] = []): VerifiedEnvelope<P> => ({
     envelope: null,
     json: null,
-    view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadBytes: null, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
+    view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
   });
 
   let decoded: DecodedDsseEnvelope;
@@ -96,7 +96,6 @@ export async function verifyEnvelope<P>(
     keyids,
     trustedValidKeyids,
     signatureOk: status === 'valid',
-    payloadBytes,
     payloadHash,
     payload,
     problems,
