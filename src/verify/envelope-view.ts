@@ -156,7 +156,10 @@ export async function verifyEnvelope<P>(
     problems.push(...zodIssuesToReport(result.error.issues, json, place));
     return { envelope, json, view: view(null) };
   }
-  return { envelope, json, view: view(result.data) };
+  // The parsed payload itself rather than zod's copy: the schemas are strict and have no
+  // transforms or defaults, so a value that passes is the same as zod's output (pinned by
+  // test/verify/schemas/output-is-input.test.ts), and the copy would hold every payload twice.
+  return { envelope, json, view: view(json as P) };
 }
 
 function canonicalJsonOrEmpty(json: JsonValue): string | null {
