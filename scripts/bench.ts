@@ -12,7 +12,8 @@
  *      node:crypto backend), file bytes to report, in receipts per second;
  *  (b) a baseline: node:crypto Ed25519 verifications (crypto.verify) of the same receipt
  *      signatures over their PAE bytes, key objects made once, nothing else;
- *  and prints both rates, their ratio, peak RSS, and where the verifier's time goes (strict JSON
+ *  and prints both rates, their ratio, peak RSS (this process's, and that of the built command
+ *  alone in its own process against issue #9's bound of 2x the bundle's size + 300 MB), and where the verifier's time goes (strict JSON
  *  parse, signature verification, the rest of reading the signed parts, each check; the manifest
  *  check is the Merkle root), from a second, instrumented run of verifyBundle.
  *
@@ -33,7 +34,7 @@ import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:cr
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { base64Decode, utf8Encode } from '../src/core/bytes.js';
 import { pae } from '../src/core/dsse.js';
 import { sha256 } from '../src/core/hash.js';
@@ -230,6 +231,36 @@ async function rederivationCost(bytes: Uint8Array, trust: ReturnType<typeof pars
   return { parts, totalMs: parts.filter((p) => !p.id.includes('existed before')).reduce((n, p) => n + p.ms, 0) };
 }
 
+/** Issue #9's bound on the peak RSS of a verification: twice the bundle's size plus 300 MB. */
+function rssBound(bundleBytes: number): number {
+  return 2 * bundleBytes + 300 * 1000 * 1000;
+}
+
+const BUILT_MAIN = join(ROOT, 'dist', 'lib', 'cli', 'main.js');
+
+/**
+ * `clawproof verify <bundle>` (the built command, worker pool) alone in a fresh process, which
+ * prints its own peak RSS (workers included: they are threads of it), against rssBound. This
+ * process's peak above also counts the baseline and the instrumented runs.
+ */
+function rssAgainstBound(path: string, bundleBytes: number): string {
+  const bound = `issue #9's bound 2 x ${mib(bundleBytes)} + 300 MB = ${mib(rssBound(bundleBytes))}`;
+  if (!existsSync(BUILT_MAIN)) return `peak RSS of clawproof verify in its own process: not measured (run npm run build:lib first); ${bound}`;
+  const script =
+    `const { main } = await import(${JSON.stringify(pathToFileURL(BUILT_MAIN).href)});` +
+    `const code = await main(['verify', ${JSON.stringify(path)}, '--trust', ${JSON.stringify(TRUST_FILE)}], { stdout() {}, stderr() {} });` +
+    `process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024 }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  let result: { code: number; maxRss: number };
+  try {
+    result = JSON.parse(child.stdout) as { code: number; maxRss: number };
+  } catch {
+    return `peak RSS of clawproof verify in its own process: the process failed (status ${String(child.status)}, ${String(child.signal)}): ${child.stderr.slice(-300)}`;
+  }
+  const verdict = result.maxRss <= rssBound(bundleBytes) ? 'PASS' : `FAIL (${(result.maxRss / rssBound(bundleBytes)).toFixed(2)}x the bound)`;
+  return `peak RSS of clawproof verify in its own process (exit ${result.code}): ${mib(result.maxRss)}; ${bound}: ${verdict}`;
+}
+
 // --- reporting ----------------------------------------------------------------------------------
 
 function seconds(ms: number): string {
@@ -287,6 +318,7 @@ async function benchSize(size: number): Promise<void> {
   console.log(`      for scale: crypto.verify of all ${base.all.toLocaleString('en-US')} DSSE signatures in the bundle takes ${seconds(base.allMs)} (${rate(base.all, base.allMs)}); (a) is ${(cli.ms / base.allMs).toFixed(1)}x that`);
   console.log(`      issue #9's ratio, that loop / (a): ${(base.allMs / cli.ms).toFixed(3)}  (target >= 1.5, for format v2)`);
   console.log(`  peak RSS so far (process.resourceUsage().maxRSS): ${mib(peak)}; rss now ${mib(process.memoryUsage().rss)}, heap used ${mib(process.memoryUsage().heapUsed)}`);
+  console.log(`  ${rssAgainstBound(path, bytes.length)}`);
   console.log(`  where the time goes (instrumented verifyBundle, ${seconds(detail.totalMs)}):`);
   console.log(row('strict JSON parse + sha256 of the bytes', detail.parseMs, detail.totalMs));
   console.log(row('signature verification (node:crypto)', detail.signatureMs, detail.totalMs, `${detail.signatures.toLocaleString('en-US')} signatures, ${((1000 * detail.signatureMs) / detail.signatures).toFixed(0)} us each`));

@@ -178,7 +178,8 @@ function itemList<T>(list: readonly unknown[], member: string, schema: z.ZodType
   return list.map((raw, index) => {
     const pointer = `/${member}/${index}`;
     const result = schema.safeParse(raw);
-    if (result.success) return { pointer, index, value: result.data as T };
+    // The entry itself, not zod's copy of it (the same value: see envelope-view.ts), so it is not held twice.
+    if (result.success) return { pointer, index, value: raw as T };
     issues.push(...zodIssuesToReport(result.error.issues, raw, { pointer, inPayload: false, what }));
     return { pointer, index, value: null };
   });

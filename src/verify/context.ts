@@ -63,8 +63,7 @@ export interface EnvelopeView<P> {
   readonly trustedValidKeyids: readonly string[];
   /** True when at least one signature verified with a key trusted for `role` (time window checked by `trust`). */
   readonly signatureOk: boolean;
-  readonly payloadBytes: Uint8Array | null;
-  /** sha256 of the payload bytes: what `prev`, `proposal_hash` and the like refer to. */
+  /** sha256 of the payload bytes: what `prev`, `proposal_hash` and the like refer to (the bytes are not kept: nothing reads them after this). */
   readonly payloadHash: Digest | null;
   /** Strictly parsed and shape-checked payload; null when it could not be decoded or has the wrong shape. */
   readonly payload: P | null;

@@ -50,7 +50,7 @@ export async function verifyEnvelope<P>(
   const unusable = (status: SignatureStatus, keyids: readonly string[] = []): VerifiedEnvelope<P> => ({
     envelope: null,
     json: null,
-    view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadBytes: null, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
+    view: { ...base, keyids, trustedValidKeyids: [], signatureOk: false, payloadHash: null, payload: null, problems, signatureStatus: status, signatures: [] },
   });
 
   let decoded: DecodedDsseEnvelope;
@@ -96,7 +96,6 @@ export async function verifyEnvelope<P>(
     keyids,
     trustedValidKeyids,
     signatureOk: status === 'valid',
-    payloadBytes,
     payloadHash,
     payload,
     problems,
@@ -157,7 +156,10 @@ export async function verifyEnvelope<P>(
     problems.push(...zodIssuesToReport(result.error.issues, json, place));
     return { envelope, json, view: view(null) };
   }
-  return { envelope, json, view: view(result.data) };
+  // The parsed payload itself rather than zod's copy: the schemas are strict and have no
+  // transforms or defaults, so a value that passes is the same as zod's output (pinned by
+  // test/verify/schemas/output-is-input.test.ts), and the copy would hold every payload twice.
+  return { envelope, json, view: view(json as P) };
 }
 
 function canonicalJsonOrEmpty(json: JsonValue): string | null {

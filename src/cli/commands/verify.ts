@@ -8,7 +8,8 @@
  * Exit status (EXIT_STATUS_HELP): 0 valid; 1 invalid or unknown signer (or, with --against, a
  * routing field that no applied action explains; or, with --strict, any warning); 2 unusable
  * input: a missing or unreadable file, a device, a file over its limit, a trust root that is not
- * one (every problem is listed with its place), or a bundle that is not a readable JSON document.
+ * one (every problem is listed with its place), a bundle that is not a readable JSON document, or
+ * a bundle too large for this process's JavaScript heap (refused before it is parsed).
  * Any one file argument may be `-` (standard input).
  */
 import { isClawproofError } from '../../core/errors.js';
@@ -18,6 +19,7 @@ import { compareWithExport } from '../../verify/diff/against.js';
 import type { ExportComparison } from '../../verify/diff/types.js';
 import { MAX_BUNDLE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_TRUST_ROOT_BYTES } from '../../node/input-limits.js';
 import { readBounded, ReadBoundedError } from '../../node/read-bounded.js';
+import { checkVerifyMemory, VerifyMemoryError } from '../../node/verify-memory.js';
 import type { Report } from '../../verify/report.js';
 import { isUnreadable } from '../../verify/verdict-words.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
@@ -41,7 +43,8 @@ const EXIT_STATUS_HELP =
   `  ${EXIT_FAILURE}  invalid or unknown signer; with --against, a routing field no applied action explains (CHANGED);\n` +
   '     with --strict, any warning too (a demo-only trust root, automatic approvals, export tickets not correlated)\n' +
   `  ${EXIT_USAGE}  cannot verify: a missing or unreadable file, a bad trust root, a bundle that is not a readable\n` +
-  '     JSON document ("Cannot verify: ..."), a file over its limit, or a usage error\n';
+  '     JSON document ("Cannot verify: ..."), a file over its limit, a bundle too large for the JavaScript heap\n' +
+  '     (the message says how much it needs; NODE_OPTIONS=--max-old-space-size=<MiB> raises it), or a usage error\n';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
@@ -86,6 +89,7 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
     const root = await readTrustRoot(trustPath, io);
     const bundle = await readInput(bundlePath, 'bundle', MAX_BUNDLE_BYTES, io);
     const exportJson = typeof againstPath === 'string' ? await readJsonFile(againstPath, 'export', io) : undefined;
+    checkHeapFor(bundlePath, bundle.length);
     const progress = progressLine(io, 'clawproof verify');
     try {
       report = await verifyWithThreads(bundle, root, threads, progress === null ? {} : { onPartsChecked: progress.onPartsChecked, onProgress: progress.onProgress });
@@ -164,6 +168,16 @@ async function readJsonFile(path: string, what: string, io: CliIo): Promise<Json
     const p = isClawproofError(error) ? error.position : undefined;
     const where = p === undefined ? '' : ` (line ${p.line}, column ${p.column})`;
     throw new UnusableInput(`${what} ${shown(path)} is not valid JSON${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Refuses, before parsing, a bundle too large for this process's heap (src/node/verify-memory.ts): never V8's out-of-memory abort. */
+function checkHeapFor(path: string, bytes: number): void {
+  try {
+    checkVerifyMemory(`the bundle ${shown(path)}`, bytes);
+  } catch (error) {
+    if (error instanceof VerifyMemoryError) throw new UnusableInput(error.message);
+    throw error;
   }
 }
 

@@ -13,17 +13,11 @@ export type BundleBody = Omit<ProofBundle, 'manifest' | 'mediaType' | 'version'>
 
 /** Leaf data in order: wpc, cst, receipts, records, approvals, model_views, model_responses, tickets. */
 export function bundleLeafData(body: BundleBody): Uint8Array[] {
-  const parts: unknown[] = [
-    body.wpc,
-    body.cst,
-    ...body.receipts,
-    ...body.records,
-    ...body.approvals,
-    ...body.model_views,
-    ...body.model_responses,
-    ...body.tickets,
-  ];
-  return parts.map((part) => canonicalBytes(part));
+  return bundleParts(body).map((part) => canonicalBytes(part));
+}
+
+function bundleParts(body: BundleBody): unknown[] {
+  return [body.wpc, body.cst, ...body.receipts, ...body.records, ...body.approvals, ...body.model_views, ...body.model_responses, ...body.tickets];
 }
 
 export function bundleCounts(body: BundleBody): BundleCounts {
@@ -38,6 +32,8 @@ export function bundleCounts(body: BundleBody): BundleCounts {
 }
 
 export function bundleMerkleRoot(body: BundleBody): { root: Digest; treeSize: number } {
-  const leaves = bundleLeafData(body).map((data) => merkleLeafHash(data));
+  // Each part's canonical bytes are hashed and dropped at once: holding every leaf's bytes
+  // before hashing them cost as much memory again as the whole bundle.
+  const leaves = bundleParts(body).map((part) => merkleLeafHash(canonicalBytes(part)));
   return { root: `sha256:${hexEncode(merkleRoot(leaves))}`, treeSize: leaves.length };
 }

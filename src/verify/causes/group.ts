@@ -63,7 +63,7 @@ export function rootCauses(input: CauseInput): Cause[] {
   for (const group of [...groups].sort((a, b) => compareCause(a.cause, b.cause, true))) {
     const home = homeOf(group, taken);
     if (home === null) taken.push(group);
-    else home.items.push(...group.items);
+    else for (const item of group.items) home.items.push(item); // no spread: a group can outgrow the argument limit
   }
   taken.sort((a, b) => roleRank(a.cause.issue.code) - roleRank(b.cause.issue.code) || compareCause(a.cause, b.cause, false));
   const applied = appliedCalls(input.tickets ?? []);
@@ -113,7 +113,10 @@ function groupsOf(items: readonly Item[]): Group[] {
   const byRoot = new Map<number, Item[]>();
   for (const item of items) {
     const root = find(item.at);
-    byRoot.set(root, [...(byRoot.get(root) ?? []), item]);
+    // Appended in place: copying the group on every member is quadratic in a bundle of thousands of failures.
+    const members = byRoot.get(root);
+    if (members === undefined) byRoot.set(root, [item]);
+    else members.push(item);
   }
   return [...byRoot.values()].map((members) => {
     const cause = [...members].sort((a, b) => compareCause(a, b, true))[0]!;
