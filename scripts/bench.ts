@@ -51,7 +51,7 @@ import { getModel } from '../src/runtime/models/index.js';
 import { DEMO_START } from '../src/runtime/node/demo-fixtures.js';
 import { getSampleSet } from '../src/runtime/tickets/bundled-sample.js';
 import { readBundleInput } from '../src/verify/input.js';
-import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../src/verify/limits.js';
+import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../src/format/limits.js';
 import { verifyBundle } from '../src/verify/verify-bundle.js';
 import { buildContext } from '../src/verify/build-context.js';
 import { approvalRequestIssues } from '../src/verify/checks/approval-requests.js';

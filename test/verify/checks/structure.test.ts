@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { base64Decode, utf8Decode, utf8Encode } from '../../../src/core/bytes.js';
 import { canonicalJson } from '../../../src/core/canonical.js';
 import type { RecordPayload } from '../../../src/core/bundle/types.js';
-import { MAX_RECORDS } from '../../../src/verify/limits.js';
+import { MAX_RECORDS } from '../../../src/format/limits.js';
 import { checkOf, codesOf, edited, failedChecks, makeBundle, reseal, rewriteReceipts, signRawPayload, verify } from '../support.js';
 
 describe('structure check', () => {
