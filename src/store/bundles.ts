@@ -181,10 +181,11 @@ export async function removeUnreadable(db: ClawproofDb, key: IndexableType): Pro
 
 async function deleteEntry(db: ClawproofDb, key: IndexableType, doing: string): Promise<void> {
   try {
-    await db.transaction('rw', db.bundles, db.bundleBytes, db.reports, db.seenTokens, async () => {
+    await db.transaction('rw', [db.bundles, db.bundleBytes, db.reports, db.reportPages, db.seenTokens], async () => {
       await db.bundles.delete(key as Digest);
       await db.bundleBytes.delete(key as Digest);
       await db.reports.where('bundleHash').equals(key).delete();
+      await db.reportPages.where('bundleHash').equals(key).delete();
       await db.seenTokens.where('bundleHash').equals(key).delete();
     });
   } catch (cause) {

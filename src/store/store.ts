@@ -11,7 +11,7 @@ import * as bundles from './bundles.js';
 import type { Now } from './clock.js';
 import type { BundleRow, BundleSource, ClawproofDb, ReportRow, SeenTokenRow, TrustRootRow } from './db.js';
 import { supersededError } from './errors.js';
-import { verifyAndCache, type VerifyOutcome } from './library.js';
+import { cachedOutcome, verifyAndCache, type VerifyOutcome } from './library.js';
 import * as reports from './reports.js';
 import * as seen from './seen-tokens.js';
 import * as roots from './trust-roots.js';
@@ -64,6 +64,8 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
     ),
     verifyAndCache: guard('verifying through the library', (bytes: Uint8Array, options: VerifyBytesOptions) => verifyAndCache(deps, { bytes, ...options })),
     verifyStored: guard('opening the stored bundle', async (hash: Digest, options: Omit<VerifyBytesOptions, 'source' | 'name'> = {}) => {
+      const cached = await cachedOutcome(deps, hash, options.trustRoot);
+      if (cached !== undefined) return cached;
       const row = await bundles.getBundle(db, hash);
       const bytes = await bundles.getBundleBytes(db, hash);
       return verifyAndCache(deps, { bytes, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });

@@ -3,7 +3,7 @@
  * page never freezes); tests and other callers may use the in-thread one.
  */
 import type { TrustRoot } from '../core/trust-root.js';
-import type { Report } from '../verify/report.js';
+import type { SplitReport } from './report-parts.js';
 import type { SeenToken } from './seen-tokens.js';
 
 export type ProgressListener = (done: number, total: number, checkId: string) => void;
@@ -18,7 +18,8 @@ export interface VerifierCall {
 }
 
 export interface VerifierResult {
-  readonly report: Report;
+  /** The report, already cut into head and pages (report-parts.ts): what is stored and shown. */
+  readonly report: SplitReport;
   /** The bundle's CST jti and job id when readable (see cst-token.ts). */
   readonly token: SeenToken | null;
 }

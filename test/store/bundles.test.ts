@@ -84,7 +84,7 @@ describe('listing, usage and deletion', () => {
     const drop = await saveBundle(db, { bytes: await makeBundle(2), source: 'opened' });
     const root = 'sha256:' + 'a'.repeat(64);
     for (const hash of [keep.hash, drop.hash]) {
-      await db.reports.put({ bundleHash: hash, trustRootHash: root as never, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+      await db.reports.put({ bundleHash: hash, trustRootHash: root as never, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
       await db.seenTokens.put({ jti: `jti-${hash}`, bundleHash: hash, jobId: 'job', seenAt: '' });
     }
 
@@ -131,8 +131,8 @@ describe('damaged entries', () => {
 
   it('removes one damaged entry with everything stored under its key, and nothing else', async () => {
     const { good, other, misnamed } = await libraryWithDamage();
-    await db.reports.put({ bundleHash: misnamed.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
-    await db.reports.put({ bundleHash: good.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+    await db.reports.put({ bundleHash: misnamed.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
+    await db.reports.put({ bundleHash: good.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
     const before = await db.bundleBytes.count();
 
     await removeUnreadable(db, misnamed.hash);

@@ -51,6 +51,7 @@ describe('verifyAndCache', () => {
     const second = await store.verifyAndCache(bytes, { source: 'opened' });
     expect(second.fromCache).toBe(true);
     expect(second.report).toEqual(first.report);
+    expect(await second.lazy.full()).toEqual(await first.lazy.full());
     expect(verifier.calls).toBe(1);
     expect(second.entry!.lastOpenedAt > first.entry!.lastOpenedAt).toBe(true);
   });
@@ -197,16 +198,16 @@ describe('a cache entry that does not decode', () => {
     const other = await store.verifyAndCache(await makeBundle(2), { source: 'opened', name: 'other.clawproof' });
     const otherReport = await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion]);
     const key = [first.key.bundleHash, first.key.trustRootHash, first.key.verifierVersion] as const;
-    await db.reports.put({ ...(await db.reports.get([...key]))!, report: { verdict: 'valid', checks: 'all fine' } as never });
+    await db.reports.put({ ...(await db.reports.get([...key]))!, head: { verdict: 'valid', checks: 'all fine' } as never });
 
     const again = await store.verifyAndCache(bytes, { source: 'opened' });
 
     expect(again.fromCache).toBe(false);
     expect(verifier.calls).toBe(3);
     expect(again.report.verdict).toBe('valid');
-    expect(again.damagedReport).toMatch(/^The report stored for this bundle could not be read \(report\.\w+: .*\), so the bundle was verified again\.$/);
+    expect(again.damagedReport).toMatch(/^The report stored for this bundle could not be read \(head\.\w+: .*\), so the bundle was verified again\.$/);
     expect(again.entry).toMatchObject({ name: 'damaged.clawproof' });
-    expect((await db.reports.get([...key]))?.report).toEqual(again.report);
+    expect((await db.reports.get([...key]))?.head).toEqual(again.report);
     expect(await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion])).toEqual(otherReport);
     const third = await store.verifyAndCache(bytes, { source: 'opened' });
     expect(third.fromCache).toBe(true);

@@ -5,13 +5,16 @@
  */
 import { ClawproofError } from '../../core/errors.js';
 import type { TrustRoot } from '../../core/trust-root.js';
-import type { Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
+import type { PartName, ReportHead, ReportOutline, Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
 import type { VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
 
 interface Pending {
   readonly call: VerifierCall;
   readonly resolve: (result: VerifierResult) => void;
   readonly reject: (error: Error) => void;
+  /** The report's pieces as they arrive (verify-protocol.ts). */
+  head?: { readonly head: ReportHead; readonly outline: ReportOutline };
+  readonly pages: Map<PartName, (readonly unknown[])[]>;
 }
 
 export function createWorkerVerifier(version: string): Verifier {
@@ -41,9 +44,20 @@ export function createWorkerVerifier(version: string): Verifier {
         entry.call.onProgress?.(message.done, message.total, message.checkId);
         return;
       }
+      if (message.type === 'head') {
+        entry.head = { head: message.head, outline: message.outline };
+        return;
+      }
+      if (message.type === 'page') {
+        const list = entry.pages.get(message.part) ?? [];
+        list[message.index] = message.items;
+        entry.pages.set(message.part, list);
+        return;
+      }
       pending.delete(message.id);
-      if (message.type === 'result') entry.resolve({ report: message.report, token: message.token });
-      else entry.reject(new ClawproofError({ code: message.code, message: message.message }));
+      if (message.type === 'error') entry.reject(new ClawproofError({ code: message.code, message: message.message }));
+      else if (entry.head === undefined) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: 'The verifier finished without a report. Try again.' }));
+      else entry.resolve({ report: { ...entry.head, pages: entry.pages }, token: message.token });
     });
     created.addEventListener('error', (event) => {
       event.preventDefault();
@@ -59,7 +73,7 @@ export function createWorkerVerifier(version: string): Verifier {
     verify(bytes: Uint8Array, trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult> {
       return new Promise<VerifierResult>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { call, resolve, reject });
+        pending.set(id, { call, resolve, reject, pages: new Map() });
         // A copy is transferred: the caller keeps its bytes (the store saves them after verifying).
         const copy = bytes.slice();
         const message: VerifyRequestMessage = { type: 'verify', id, bytes: copy, trustRoot, seenTokens: [...call.seenTokens] };

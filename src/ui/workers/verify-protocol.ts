@@ -2,8 +2,7 @@
  * Messages between the page and the verification worker. Plain data only (structured clone);
  * the bundle's bytes are transferred, not copied.
  */
-import type { Report } from '../../verify/report.js';
-import type { SeenToken } from '../../store/index.js';
+import type { PartName, ReportHead, ReportOutline, SeenToken } from '../../store/index.js';
 
 export interface VerifyRequestMessage {
   readonly type: 'verify';
@@ -17,5 +16,9 @@ export interface VerifyRequestMessage {
 export type VerifyWorkerMessage =
   | { readonly type: 'parts'; readonly id: number; readonly checked: number; readonly total: number }
   | { readonly type: 'progress'; readonly id: number; readonly done: number; readonly total: number; readonly checkId: string }
-  | { readonly type: 'result'; readonly id: number; readonly report: Report; readonly token: SeenToken | null }
+  // The report comes in pieces (report-parts.ts), each its own message: the page's thread reads
+  // one small structured clone per task instead of the whole report in one long task.
+  | { readonly type: 'head'; readonly id: number; readonly head: ReportHead; readonly outline: ReportOutline }
+  | { readonly type: 'page'; readonly id: number; readonly part: PartName; readonly index: number; readonly items: readonly unknown[] }
+  | { readonly type: 'result'; readonly id: number; readonly token: SeenToken | null }
   | { readonly type: 'error'; readonly id: number; readonly code: string; readonly message: string };

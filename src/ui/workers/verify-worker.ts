@@ -6,6 +6,7 @@
 import { isClawproofError } from '../../core/errors.js';
 import { parseTrustRoot } from '../../core/trust-root.js';
 import { cstTokenOf } from '../../store/cst-token.js';
+import { splitReport } from '../../store/report-parts.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
 import type { Ed25519BatchPool } from '../../core/ed25519/batch-pool.js';
 import { createSignaturePool } from './signature-pool.js';
@@ -29,7 +30,10 @@ async function handle(request: VerifyRequestMessage): Promise<void> {
       onPartsChecked: (checked: number, total: number) => post({ type: 'parts', id, checked, total }),
       onProgress: (done: number, total: number, checkId: string) => post({ type: 'progress', id, done, total, checkId }),
     });
-    post({ type: 'result', id, report, token: cstTokenOf(request.bytes) });
+    const split = splitReport(report);
+    post({ type: 'head', id, head: split.head, outline: split.outline });
+    for (const [part, pages] of split.pages) pages.forEach((items, index) => post({ type: 'page', id, part, index, items }));
+    post({ type: 'result', id, token: cstTokenOf(request.bytes) });
   } catch (cause) {
     const code = isClawproofError(cause) ? cause.code : 'VERIFY_CRASHED';
     const message = cause instanceof Error ? cause.message : String(cause);
