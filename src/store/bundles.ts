@@ -57,8 +57,7 @@ export async function saveBundle(db: ClawproofDb, input: SaveBundleInput, now: N
         jobId: null,
         lastVerdict: null,
       };
-      // A copy, so a caller reusing its buffer (or transferring it to a worker) cannot change what is stored.
-      await db.bundleBytes.put({ hash, bytes: bytes.slice() });
+      await db.bundleBytes.put({ hash, bytes: storedBytes(bytes) });
       await db.bundles.put(row);
       return row;
     });
@@ -94,8 +93,23 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
   if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
   const decoded = decodeBytesRow(row);
   if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
-  if ((await bundleHash(decoded.row.bytes)) !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
-  return decoded.row.bytes;
+  const stored = decoded.row.bytes;
+  let bytes: Uint8Array;
+  try {
+    bytes = stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer());
+  } catch (cause) {
+    throw damagedEntry(hash, `its stored content cannot be read (${cause instanceof Error ? cause.message : String(cause)})`);
+  }
+  if ((await bundleHash(bytes)) !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
+  return bytes;
+}
+
+/**
+ * The bytes as stored: a Blob (see BundleBytesRow), which is also a copy, so a caller reusing its
+ * buffer (or transferring it to a worker) cannot change what is stored.
+ */
+export function storedBytes(bytes: Uint8Array): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
 function damagedEntry(key: IndexableType, problem: string): StoreError {

@@ -6,7 +6,7 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
 import type { Digest } from '../core/hash.js';
-import { bundleHash, defaultBundleName } from './bundles.js';
+import { bundleHash, defaultBundleName, storedBytes } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
@@ -106,10 +106,9 @@ export async function cachedOutcome(deps: LibraryDeps, hash: Digest, trustRoot?:
   const root = trustRoot ?? (await getActiveTrustRoot(db));
   if (root === undefined) return undefined;
   const key: ReportKey = { bundleHash: hash, trustRootHash: root.row.hash, verifierVersion: verifier.version };
-  const cached = await getCachedReport(db, key);
-  if (cached.kind !== 'hit') return undefined;
-  const entry = await touch(db, hash, stamp(deps.now ?? systemNow)).catch(() => null);
-  if (entry === 'damaged' || entry === null) return undefined;
+  // Both at once: the bundle is being opened either way, so its "last opened" stamp is right on a miss too.
+  const [cached, entry] = await Promise.all([getCachedReport(db, key), touch(db, hash, stamp(deps.now ?? systemNow)).catch(() => null)]);
+  if (cached.kind !== 'hit' || entry === 'damaged' || entry === null) return undefined;
   const lazy = storedReport(db, key, cached.row.head, cached.row.outline);
   return { bundleHash: hash, report: cached.row.head, lazy, fromCache: true, key, trustRoot: root, entry, storeError: null, damagedReport: null };
 }
@@ -145,7 +144,7 @@ async function keep(
         jobId: report.bundle.jobId,
         lastVerdict: report.verdict,
       };
-      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.bytes.slice() });
+      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: storedBytes(request.bytes) });
       await db.bundles.put(row);
       if (split !== null) await putReport(db, key, split);
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));

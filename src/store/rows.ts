@@ -47,7 +47,7 @@ const reportRow = z.object({ ...reportKey, verdict, checkedAt: z.string(), head:
 
 const reportRowV1 = z.object({ ...reportKey, verdict, checkedAt: z.string(), report: reportSchema });
 
-const bytesRow = z.object({ hash: digest, bytes: z.instanceof(Uint8Array) });
+const bytesRow = z.object({ hash: digest, bytes: z.union([z.instanceof(Blob), z.instanceof(Uint8Array)]) });
 
 const seenTokenRow = z.object({ jti: z.string().min(1), bundleHash: digest, jobId: z.string().min(1), seenAt: z.string() });
 

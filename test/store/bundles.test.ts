@@ -42,6 +42,16 @@ describe('saveBundle', () => {
     expect(await getBundleBytes(db, row.hash)).toEqual(original);
   });
 
+  it('stores the bytes as a Blob (no clone of them on the page thread), and still reads bytes schema 1 stored as a Uint8Array', async () => {
+    db = openTestDb();
+    const bytes = await makeBundle(1);
+    const row = await saveBundle(db, { bytes, source: 'opened' });
+    expect((await db.bundleBytes.get(row.hash))?.bytes).toBeInstanceOf(Blob);
+    expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+    await db.bundleBytes.put({ hash: row.hash, bytes: bytes.slice() });
+    expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+  });
+
   it('names an unnamed bundle after its hash', async () => {
     db = openTestDb();
     const bytes = await makeBundle(1);
