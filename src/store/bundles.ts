@@ -105,6 +105,35 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
 }
 
 /**
+ * Checks the stored bytes against the hash they are stored under, like getBundleBytes, without
+ * bringing them into this thread when `hashBlob` can read and hash them elsewhere (the worker):
+ * a cached reopen checks a 78 MB bundle with no long task on the page.
+ */
+export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?: (blob: Blob) => Promise<Digest>): Promise<void> {
+  let row;
+  try {
+    row = await db.bundleBytes.get(hash);
+  } catch (cause) {
+    throw toStoreError(cause, 'reading the bundle');
+  }
+  if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
+  const decoded = decodeBytesRow(row);
+  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
+  const stored = decoded.row.bytes;
+  if (hashBlob === undefined || stored instanceof Uint8Array) {
+    await getBundleBytes(db, hash);
+    return;
+  }
+  let actual: Digest;
+  try {
+    actual = await hashBlob(stored);
+  } catch (cause) {
+    throw damagedEntry(hash, `its stored content cannot be read (${cause instanceof Error ? cause.message : String(cause)})`);
+  }
+  if (actual !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
+}
+
+/**
  * The bytes as stored: a Blob (see BundleBytesRow), which is also a copy, so a caller reusing its
  * buffer (or transferring it to a worker) cannot change what is stored.
  */

@@ -83,7 +83,7 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
       : null;
 
   const seenTokens = await seenTokensExcept(db, hash);
-  const { report, token } = await verifier.verify(request.bytes, trustRoot.root, {
+  const { report, token, blob } = await verifier.verify(request.bytes, trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     ...(request.onPartsChecked === undefined ? {} : { onPartsChecked: request.onPartsChecked }),
@@ -92,7 +92,7 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
 
   // Only Clawproof bundles (valid or not) belong in the Library; a stray PNG or a trust root does not.
   if (report.head.bundle.mediaType !== BUNDLE_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
-  return { ...outcome, ...(await keep(db, request, key, report.head, report, token, stamp(now))) };
+  return { ...outcome, ...(await keep(db, { ...request, ...(blob === undefined ? {} : { blob }) }, key, report.head, report, token, stamp(now))) };
 }
 
 /**
@@ -120,7 +120,7 @@ export async function cachedOutcome(deps: LibraryDeps, hash: Digest, trustRoot?:
  */
 async function keep(
   db: ClawproofDb,
-  request: VerifyRequest,
+  request: VerifyRequest & { readonly blob?: Blob },
   key: ReportKey,
   report: ReportHead,
   split: SplitReport | null,
@@ -144,7 +144,7 @@ async function keep(
         jobId: report.bundle.jobId,
         lastVerdict: report.verdict,
       };
-      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: storedBytes(request.bytes) });
+      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.blob ?? storedBytes(request.bytes) });
       await db.bundles.put(row);
       if (split !== null) await putReport(db, key, split);
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));

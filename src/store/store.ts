@@ -37,6 +37,8 @@ export interface Store {
   verifyStored(hash: Digest, options?: Omit<VerifyBytesOptions, 'source' | 'name'>): Promise<VerifyOutcome>;
   getBundle(hash: Digest): Promise<BundleRow | undefined>;
   getBundleBytes(hash: Digest): Promise<Uint8Array>;
+  /** Fails with STORE_CORRUPT when the stored bytes no longer hash to `hash` (hashed off the page's thread when it can). */
+  checkBundleBytes(hash: Digest): Promise<void>;
   listBundles(): Promise<BundleRow[]>;
   /** Readable entries and, apart, those that do not decode (each can be removed by its key). */
   listLibrary(): Promise<bundles.LibraryListing>;
@@ -72,6 +74,7 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
     }),
     getBundle: guard('reading the library', (hash: Digest) => bundles.getBundle(db, hash)),
     getBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.getBundleBytes(db, hash)),
+    checkBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.checkBundleBytes(db, hash, verifier.hashBlob)),
     listBundles: guard('reading the library', () => bundles.listBundles(db)),
     listLibrary: guard('reading the library', () => bundles.listLibrary(db)),
     deleteBundle: guard('deleting the bundle', (hash: Digest) => bundles.deleteBundle(db, hash)),

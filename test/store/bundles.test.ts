@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
-import { deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, listLibrary, removeUnreadable, saveBundle } from '../../src/store/bundles.js';
+import { checkBundleBytes, deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, listLibrary, removeUnreadable, saveBundle } from '../../src/store/bundles.js';
 import type { ClawproofDb } from '../../src/store/db.js';
 import { makeBundle, manualClock, openTestDb } from './support.js';
 
@@ -50,6 +50,19 @@ describe('saveBundle', () => {
     expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
     await db.bundleBytes.put({ hash: row.hash, bytes: bytes.slice() });
     expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+  });
+
+  it('checks stored bytes against their hash, hashing the Blob where it is told to', async () => {
+    db = openTestDb();
+    const row = await saveBundle(db, { bytes: await makeBundle(1), source: 'opened' });
+    const hashed: number[] = [];
+    const hashBlob = async (blob: Blob) => (hashed.push(blob.size), sha256(new Uint8Array(await blob.arrayBuffer())));
+    await expect(checkBundleBytes(db, row.hash, hashBlob)).resolves.toBeUndefined();
+    await expect(checkBundleBytes(db, row.hash)).resolves.toBeUndefined();
+    expect(hashed).toEqual([row.size]);
+    await db.bundleBytes.put({ hash: row.hash, bytes: new Blob([new Uint8Array([1, 2, 3])]) });
+    await expect(checkBundleBytes(db, row.hash, hashBlob)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('no longer hashes to its name') });
+    await expect(checkBundleBytes(db, row.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
   });
 
   it('names an unnamed bundle after its hash', async () => {

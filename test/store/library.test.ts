@@ -56,6 +56,24 @@ describe('verifyAndCache', () => {
     expect(second.entry!.lastOpenedAt > first.entry!.lastOpenedAt).toBe(true);
   });
 
+  it("stores the Blob the verifier made of the bytes (made off the page's thread)", async () => {
+    const inner = inThreadVerifier();
+    const made: Blob[] = [];
+    const store = await demoStore({
+      version: inner.version,
+      verify: async (...args) => {
+        const blob = new Blob([args[0] as Uint8Array<ArrayBuffer>], { type: 'application/x-made-by-the-verifier' });
+        made.push(blob);
+        return { ...(await inner.verify(...args)), blob };
+      },
+    });
+    const outcome = await store.verifyAndCache(await makeBundle(1), { source: 'opened' });
+    // IndexedDB hands back a copy of a Blob: its type says whose it is.
+    expect(made).toHaveLength(1);
+    expect(((await db.bundleBytes.get(outcome.bundleHash))?.bytes as Blob).type).toBe('application/x-made-by-the-verifier');
+    await expect(store.checkBundleBytes(outcome.bundleHash)).resolves.toBeUndefined();
+  });
+
   it('verifies afresh when the trust root changes, and keeps one report per root', async () => {
     const verifier = countingVerifier();
     const store = await demoStore(verifier);
