@@ -1,10 +1,17 @@
 /**
  * A report stored in pages (schema 2), in Chromium's real IndexedDB: a cached reopen shows the
  * verdict from the report's head alone, and the ticket diffs are read a page at a time as the
- * ticket list scrolls to them. 350 tickets: four pages of ticket diffs.
+ * ticket list scrolls to them. 350 tickets: four pages of ticket diffs. And the upgrade to that
+ * shape, on a database a schema-1 build left behind.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openVerify, verdictBanner, verifyFile } from './support/app-page.js';
+import { sha256 } from '../../src/core/hash.js';
+import { parseTrustRoot, trustRootDigest } from '../../src/core/trust-root.js';
+import { verifyBundle } from '../../src/verify/verify-bundle.js';
+import { VERIFIER_VERSION } from '../../src/verify/version.js';
+import { openVerify, ROOT, verdictBanner, verifyFile } from './support/app-page.js';
 import { bundleOfTickets } from './support/app-large-bundle.js';
 import { countRows, patchRow, readRow } from './support/raw-indexeddb.js';
 
@@ -81,4 +88,64 @@ test('a damaged page of a stored report is reported as damaged; the rest of the 
   await scrollTicketsToEnd(page);
   await expect(page.getByRole('alert').filter({ hasText: 'Part of this stored report cannot be read' })).toContainText('page 4 of tickets: items.0.ticketId');
   await expect(ticketRow(page, LAST_ID)).toContainText('…');
+});
+
+test('a report a schema-1 build stored whole is upgraded to pages, and reopens from the cache', async ({ page }) => {
+  const bytes = readFileSync(join(ROOT, 'fixtures', 'bundles', 'routing-local.clawproof'));
+  const root = parseTrustRoot(readFileSync(join(ROOT, 'fixtures', 'trust', 'demo-trust-root.json'), 'utf8'));
+  const report = await verifyBundle(new Uint8Array(bytes), root, { seenTokens: new Map() });
+  const hash = sha256(new Uint8Array(bytes));
+  const at = '2026-02-01T10:00:00.000Z';
+  // Plain data for the page (the Report type is too deep for page.evaluate's parameter type).
+  const rows: { bundle: { hash: string } & Record<string, unknown>; bytes: number[]; report: unknown } = {
+    bundle: { hash, name: 'routing-local.clawproof', source: 'opened', size: bytes.length, addedAt: at, lastOpenedAt: at, jobId: report.bundle.jobId, lastVerdict: report.verdict },
+    bytes: [...bytes],
+    report: { bundleHash: hash, trustRootHash: trustRootDigest(root), verifierVersion: VERIFIER_VERSION, verdict: report.verdict, checkedAt: report.checkedAt, report },
+  };
+
+  // A page of the app's origin with no app on it, to lay down schema 1 exactly as Dexie made it.
+  await page.route('**/schema-1-seed', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>seed</title>' }));
+  await page.goto('/schema-1-seed');
+  await page.evaluate(
+    (rows) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('clawproof', 10);
+        open.onupgradeneeded = () => {
+          const db = open.result;
+          db.createObjectStore('bundleBytes', { keyPath: 'hash' });
+          db.createObjectStore('bundles', { keyPath: 'hash' }).createIndex('lastOpenedAt', 'lastOpenedAt');
+          const reports = db.createObjectStore('reports', { keyPath: ['bundleHash', 'trustRootHash', 'verifierVersion'] });
+          reports.createIndex('bundleHash', 'bundleHash');
+          reports.createIndex('trustRootHash', 'trustRootHash');
+          db.createObjectStore('trustRoots', { keyPath: 'hash' }).createIndex('addedAt', 'addedAt');
+          const seen = db.createObjectStore('seenTokens', { keyPath: ['jti', 'bundleHash'] });
+          seen.createIndex('jti', 'jti');
+          seen.createIndex('bundleHash', 'bundleHash');
+          db.createObjectStore('settings', { keyPath: 'key' });
+        };
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['bundles', 'bundleBytes', 'reports'], 'readwrite');
+          tx.objectStore('bundles').put(rows.bundle);
+          tx.objectStore('bundleBytes').put({ hash: rows.bundle.hash, bytes: Uint8Array.from(rows.bytes) });
+          tx.objectStore('reports').put(rows.report);
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => (db.close(), reject(tx.error));
+        };
+      }),
+    rows,
+  );
+
+  await page.goto(`/#/verify/${hash}`);
+  await expect(verdictBanner(page)).toHaveAttribute('data-verdict', report.verdict);
+  await expect(page.getByTestId('from-cache')).toBeVisible();
+  const stored = (await readRow(page, 'reports', hash, 'bundleHash')) as Record<string, unknown>;
+  expect(stored).not.toHaveProperty('report');
+  expect((stored['outline'] as { tickets: number }).tickets).toBe(report.tickets.length);
+  expect(await countRows(page, 'reportPages', 'bundleHash', hash)).toBeGreaterThan(0);
+  await page.getByRole('tab', { name: /Tickets/ }).click();
+  const first = report.tickets[0]!.ticketId;
+  await expect(ticketRow(page, first)).toContainText(LOADED);
+  await expect(page.getByRole('heading', { name: `Ticket ${first}` })).toBeVisible();
 });

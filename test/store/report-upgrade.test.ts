@@ -1,7 +1,7 @@
 /**
  * Schema 2's upgrade on a database schema 1 created: every cached report (stored whole) becomes a
  * head row and its pages, and nothing stored is lost. fake-indexeddb, as the other store tests; the
- * same upgrade in Chromium's IndexedDB is test/e2e/store-report-pages.spec.ts.
+ * same upgrade in Chromium's IndexedDB is in test/e2e/report-pages.spec.ts.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
