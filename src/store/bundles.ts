@@ -57,8 +57,7 @@ export async function saveBundle(db: ClawproofDb, input: SaveBundleInput, now: N
         jobId: null,
         lastVerdict: null,
       };
-      // A copy, so a caller reusing its buffer (or transferring it to a worker) cannot change what is stored.
-      await db.bundleBytes.put({ hash, bytes: bytes.slice() });
+      await db.bundleBytes.put({ hash, bytes: storedBytes(bytes) });
       await db.bundles.put(row);
       return row;
     });
@@ -94,8 +93,52 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
   if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
   const decoded = decodeBytesRow(row);
   if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
-  if ((await bundleHash(decoded.row.bytes)) !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
-  return decoded.row.bytes;
+  const stored = decoded.row.bytes;
+  let bytes: Uint8Array;
+  try {
+    bytes = stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer());
+  } catch (cause) {
+    throw damagedEntry(hash, `its stored content cannot be read (${cause instanceof Error ? cause.message : String(cause)})`);
+  }
+  if ((await bundleHash(bytes)) !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
+  return bytes;
+}
+
+/**
+ * Checks the stored bytes against the hash they are stored under, like getBundleBytes, without
+ * bringing them into this thread when `hashBlob` can read and hash them elsewhere (the worker):
+ * a cached reopen checks a 78 MB bundle with no long task on the page.
+ */
+export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?: (blob: Blob) => Promise<Digest>): Promise<void> {
+  let row;
+  try {
+    row = await db.bundleBytes.get(hash);
+  } catch (cause) {
+    throw toStoreError(cause, 'reading the bundle');
+  }
+  if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
+  const decoded = decodeBytesRow(row);
+  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
+  const stored = decoded.row.bytes;
+  if (hashBlob === undefined || stored instanceof Uint8Array) {
+    await getBundleBytes(db, hash);
+    return;
+  }
+  let actual: Digest;
+  try {
+    actual = await hashBlob(stored);
+  } catch (cause) {
+    throw damagedEntry(hash, `its stored content cannot be read (${cause instanceof Error ? cause.message : String(cause)})`);
+  }
+  if (actual !== hash) throw damagedEntry(hash, 'its stored content no longer hashes to its name');
+}
+
+/**
+ * The bytes as stored: a Blob (see BundleBytesRow), which is also a copy, so a caller reusing its
+ * buffer (or transferring it to a worker) cannot change what is stored.
+ */
+export function storedBytes(bytes: Uint8Array): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
 function damagedEntry(key: IndexableType, problem: string): StoreError {
@@ -181,10 +224,11 @@ export async function removeUnreadable(db: ClawproofDb, key: IndexableType): Pro
 
 async function deleteEntry(db: ClawproofDb, key: IndexableType, doing: string): Promise<void> {
   try {
-    await db.transaction('rw', db.bundles, db.bundleBytes, db.reports, db.seenTokens, async () => {
+    await db.transaction('rw', [db.bundles, db.bundleBytes, db.reports, db.reportPages, db.seenTokens], async () => {
       await db.bundles.delete(key as Digest);
       await db.bundleBytes.delete(key as Digest);
       await db.reports.where('bundleHash').equals(key).delete();
+      await db.reportPages.where('bundleHash').equals(key).delete();
       await db.seenTokens.where('bundleHash').equals(key).delete();
     });
   } catch (cause) {

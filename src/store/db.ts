@@ -12,16 +12,22 @@
 import { Dexie, type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Digest } from '../core/hash.js';
 import type { Report, Verdict } from '../verify/report.js';
+import type { ReportHead, ReportOutline } from './report-parts.js';
+import type { BundleSource } from './bundle-sources.js';
+import { upgradeReportsToPages } from './report-upgrade.js';
 
 export const DATABASE_NAME = 'clawproof';
 
-/** Where a bundle came from: a file the user opened, a Lab run, or a demo bundle shipped with the app. */
-export const BUNDLE_SOURCES = ['opened', 'lab', 'demo'] as const;
-export type BundleSource = (typeof BUNDLE_SOURCES)[number];
+export { BUNDLE_SOURCES, type BundleSource } from './bundle-sources.js';
 
 export interface BundleBytesRow {
   readonly hash: Digest;
-  readonly bytes: Uint8Array;
+  /**
+   * A Blob from schema 2 on: IndexedDB stores and hands back a Blob without cloning its content on
+   * the page's thread (a 78 MB Uint8Array costs over 100 ms each way). Rows schema 1 wrote hold a
+   * Uint8Array and are read as they are.
+   */
+  readonly bytes: Blob | Uint8Array;
 }
 
 export interface BundleRow {
@@ -38,13 +44,39 @@ export interface BundleRow {
   readonly lastVerdict: Verdict | null;
 }
 
+/**
+ * A cached report (schema 2 on): the head and outline only, so a reopen reads a few kilobytes;
+ * the ticket diffs, the timeline and long evidence lists are ReportPageRows under the same key.
+ */
 export interface ReportRow {
   readonly bundleHash: Digest;
   readonly trustRootHash: Digest;
   readonly verifierVersion: string;
   readonly verdict: Verdict;
   readonly checkedAt: string;
+  readonly head: ReportHead;
+  readonly outline: ReportOutline;
+}
+
+/** A report row as schema 1 stored it: the whole report in one row (converted by version 2's upgrade). */
+export interface ReportRowV1 {
+  readonly bundleHash: Digest;
+  readonly trustRootHash: Digest;
+  readonly verifierVersion: string;
+  readonly verdict: Verdict;
+  readonly checkedAt: string;
   readonly report: Report;
+}
+
+/** One page of a part of a cached report (report-parts.ts): found by the report's key, the part and the page index. */
+export interface ReportPageRow {
+  readonly bundleHash: Digest;
+  readonly trustRootHash: Digest;
+  readonly verifierVersion: string;
+  /** `tickets`, `timeline` or `evidence/<check>[/<issue>]`. */
+  readonly part: string;
+  readonly index: number;
+  readonly items: readonly unknown[];
 }
 
 export interface TrustRootRow {
@@ -91,12 +123,21 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       settings: '&key',
     },
   },
+  {
+    // Reports open lazily: each report row keeps its head, the bulk moves to pages.
+    version: 2,
+    stores: {
+      reportPages: '&[bundleHash+trustRootHash+verifierVersion+part+index], bundleHash, [bundleHash+trustRootHash+verifierVersion]',
+    },
+    upgrade: upgradeReportsToPages,
+  },
 ];
 
 export class ClawproofDb extends Dexie {
   declare bundleBytes: EntityTable<BundleBytesRow, 'hash'>;
   declare bundles: EntityTable<BundleRow, 'hash'>;
   declare reports: Table<ReportRow, [Digest, Digest, string]>;
+  declare reportPages: Table<ReportPageRow, [Digest, Digest, string, string, number]>;
   declare trustRoots: EntityTable<TrustRootRow, 'hash'>;
   declare seenTokens: Table<SeenTokenRow, [string, Digest]>;
   declare settings: EntityTable<SettingRow, 'key'>;

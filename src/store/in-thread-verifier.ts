@@ -5,6 +5,7 @@
 import { verifyBundle } from '../verify/verify-bundle.js';
 import { VERIFIER_VERSION } from '../verify/version.js';
 import { cstTokenOf } from './cst-token.js';
+import { splitReport } from './report-parts.js';
 import type { Verifier } from './verifier.js';
 
 export function inThreadVerifier(): Verifier {
@@ -16,7 +17,7 @@ export function inThreadVerifier(): Verifier {
         ...(call.onProgress === undefined ? {} : { onProgress: call.onProgress }),
         ...(call.onPartsChecked === undefined ? {} : { onPartsChecked: call.onPartsChecked }),
       });
-      return { report, token: cstTokenOf(bytes) };
+      return { report: splitReport(report), token: cstTokenOf(bytes) };
     },
   };
 }

@@ -19,7 +19,9 @@ import type { VerifyOutcome } from './library.js';
 import { createStore, type Store, type VerifyBytesOptions } from './store.js';
 
 export { ClawproofDb, DATABASE_NAME, BUNDLE_SOURCES, SCHEMA_VERSIONS } from './db.js';
-export type { BundleRow, BundleSource, ReportRow, SchemaVersion, SeenTokenRow, TrustRootRow } from './db.js';
+export type { BundleRow, BundleSource, ReportPageRow, ReportRow, SchemaVersion, SeenTokenRow, TrustRootRow } from './db.js';
+export { memoryReport, type LazyReport, type PageRead } from './lazy-report.js';
+export { EVIDENCE_HEAD, evidencePart, pageSizeOf, splitReport, type PartItem, type PartName, type ReportHead, type ReportOutline, type SplitReport } from './report-parts.js';
 export { STORE_ERROR_CODES, isStoreError, storeError, supersededError, toStoreError, type StoreError, type StoreErrorCode } from './errors.js';
 export { bundleHash, defaultBundleName, type LibraryListing, type LibraryUsage, type UnreadableEntry } from './bundles.js';
 export { connect, type ConnectionListener, type ConnectionState, type LibraryConnection } from './connection.js';

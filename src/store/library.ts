@@ -6,13 +6,14 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
 import type { Digest } from '../core/hash.js';
-import type { Report } from '../verify/report.js';
-import { bundleHash, defaultBundleName } from './bundles.js';
+import { bundleHash, defaultBundleName, storedBytes } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
 import { storeError, supersededError, toStoreError, type StoreError } from './errors.js';
-import { getCachedReport, reportRow, type ReportKey } from './reports.js';
+import { memoryReport, storedReport, type LazyReport } from './lazy-report.js';
+import type { ReportHead, SplitReport } from './report-parts.js';
+import { getCachedReport, putReport, type ReportKey } from './reports.js';
 import { decodeBundleRow } from './rows.js';
 import { seenTokenRow, seenTokensExcept, type SeenToken } from './seen-tokens.js';
 import { getActiveTrustRoot, type StoredTrustRoot } from './trust-roots.js';
@@ -30,7 +31,10 @@ export interface VerifyRequest {
 
 export interface VerifyOutcome {
   readonly bundleHash: Digest;
-  readonly report: Report;
+  /** What the report's first screen shows (verdict, causes, checks); the rest is in `lazy`. */
+  readonly report: ReportHead;
+  /** The whole report, read a page at a time (from memory when just verified, else from the Library). */
+  readonly lazy: LazyReport;
   /** True when the report was read from the Library instead of being computed now. */
   readonly fromCache: boolean;
   readonly key: ReportKey;
@@ -65,10 +69,12 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
   const cached = await getCachedReport(db, key);
   if (cached.kind === 'hit') {
     const touched = await touch(db, hash, stamp(now)).catch(() => null); // a failed "last opened" stamp loses nothing
-    const hit = { bundleHash: hash, report: cached.row.report, fromCache: true, key, trustRoot, damagedReport: null };
+    const lazy = storedReport(db, key, cached.row.head, cached.row.outline);
+    const hit = { bundleHash: hash, report: cached.row.head, lazy, fromCache: true, key, trustRoot, damagedReport: null };
     if (touched !== 'damaged') return { ...hit, entry: touched, storeError: null };
-    // The report is good but the Library entry is not: rebuild the entry from the bytes in hand.
-    return { ...hit, ...(await keep(db, request, key, cached.row.report, null, stamp(now))) };
+    // The report is good but the Library entry is not: rebuild the entry from the bytes in hand
+    // (the report's own rows are left as they are: they decoded).
+    return { ...hit, ...(await keep(db, request, key, cached.row.head, null, null, stamp(now))) };
   }
   // The bundle's bytes are the truth the report was derived from: a damaged report is derived again.
   const damagedReport =
@@ -77,33 +83,53 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
       : null;
 
   const seenTokens = await seenTokensExcept(db, hash);
-  const { report, token } = await verifier.verify(request.bytes, trustRoot.root, {
+  const { report, token, blob } = await verifier.verify(request.bytes, trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     ...(request.onPartsChecked === undefined ? {} : { onPartsChecked: request.onPartsChecked }),
   });
-  const outcome = { bundleHash: hash, report, fromCache: false, key, trustRoot, damagedReport };
+  const outcome = { bundleHash: hash, report: report.head, lazy: memoryReport(report), fromCache: false, key, trustRoot, damagedReport };
 
   // Only Clawproof bundles (valid or not) belong in the Library; a stray PNG or a trust root does not.
-  if (report.bundle.mediaType !== BUNDLE_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
-  return { ...outcome, ...(await keep(db, request, key, report, token, stamp(now))) };
+  if (report.head.bundle.mediaType !== BUNDLE_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
+  return { ...outcome, ...(await keep(db, { ...request, ...(blob === undefined ? {} : { blob }) }, key, report.head, report, token, stamp(now))) };
+}
+
+/**
+ * The cached report of a stored bundle, found by its hash alone: a reopen reads the report's head
+ * row and never the bundle's bytes (the inspector reads them later, checked against the hash).
+ * Undefined when nothing usable is cached or the Library entry needs rebuilding: then the caller
+ * reads the bytes and goes through verifyAndCache.
+ */
+export async function cachedOutcome(deps: LibraryDeps, hash: Digest, trustRoot?: StoredTrustRoot): Promise<VerifyOutcome | undefined> {
+  const { db, verifier } = deps;
+  const root = trustRoot ?? (await getActiveTrustRoot(db));
+  if (root === undefined) return undefined;
+  const key: ReportKey = { bundleHash: hash, trustRootHash: root.row.hash, verifierVersion: verifier.version };
+  // Both at once: the bundle is being opened either way, so its "last opened" stamp is right on a miss too.
+  const [cached, entry] = await Promise.all([getCachedReport(db, key), touch(db, hash, stamp(deps.now ?? systemNow)).catch(() => null)]);
+  if (cached.kind !== 'hit' || entry === 'damaged' || entry === null) return undefined;
+  const lazy = storedReport(db, key, cached.row.head, cached.row.outline);
+  return { bundleHash: hash, report: cached.row.head, lazy, fromCache: true, key, trustRoot: root, entry, storeError: null, damagedReport: null };
 }
 
 /**
  * Stores bundle, report and token in ONE transaction. A damaged or missing entry is rebuilt from
  * the bytes in hand (and its stored bytes rewritten); a good one keeps its name, source and age.
+ * `split` is null when only the entry is rebuilt (the report is already stored).
  */
 async function keep(
   db: ClawproofDb,
-  request: VerifyRequest,
+  request: VerifyRequest & { readonly blob?: Blob },
   key: ReportKey,
-  report: Report,
+  report: ReportHead,
+  split: SplitReport | null,
   token: SeenToken | null,
   at: string,
 ): Promise<{ entry: BundleRow | null; storeError: StoreError | null }> {
   const hash = key.bundleHash;
   try {
-    const entry = await db.transaction('rw', db.bundles, db.bundleBytes, db.reports, db.seenTokens, async () => {
+    const entry = await db.transaction('rw', [db.bundles, db.bundleBytes, db.reports, db.reportPages, db.seenTokens], async () => {
       const stored = await db.bundles.get(hash);
       const decoded = stored === undefined ? undefined : decodeBundleRow(stored);
       const existing = decoded?.ok === true ? decoded.row : undefined;
@@ -118,9 +144,9 @@ async function keep(
         jobId: report.bundle.jobId,
         lastVerdict: report.verdict,
       };
-      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.bytes.slice() });
+      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.blob ?? storedBytes(request.bytes) });
       await db.bundles.put(row);
-      await db.reports.put(reportRow(key, report));
+      if (split !== null) await putReport(db, key, split);
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));
       return row;
     });

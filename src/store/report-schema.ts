@@ -13,6 +13,7 @@ import type { JsonValue } from '../core/json.js';
 import type { RoutingState } from '../core/bundle/types.js';
 import { CODES } from '../format/codes.js';
 import { CHECK_IDS, CHECK_STATUSES, VERDICTS, type Report } from '../verify/report.js';
+import type { ReportHead } from './report-parts.js';
 import type { TimelineEntry } from '../verify/diff/types.js';
 import { rootCauses } from '../verify/causes/index.js';
 import { ROUTING_FIELDS } from '../verify/diff/effects.js';
@@ -34,7 +35,7 @@ const routingState: z.ZodType<RoutingState> = z.object({
   notifications: z.array(z.string()),
 });
 
-const evidence = z.object({
+export const evidenceSchema = z.object({
   pointer: z.string().optional(),
   payloadPointer: z.string().optional(),
   position: z.object({ offset: z.number(), line: z.number(), column: z.number() }).optional(),
@@ -54,8 +55,8 @@ const check = z.object({
   status: z.enum(CHECK_STATUSES),
   code: z.enum([...CODES, 'OK', 'SKIPPED']),
   message: z.string(),
-  evidence: z.array(evidence),
-  issues: z.array(z.object({ severity: z.enum(['fail', 'warn']), code: z.enum(CODES), message: z.string(), evidence: z.array(evidence) })),
+  evidence: z.array(evidenceSchema),
+  issues: z.array(z.object({ severity: z.enum(['fail', 'warn']), code: z.enum(CODES), message: z.string(), evidence: z.array(evidenceSchema) })),
 });
 
 const changeCause = z.object({
@@ -80,7 +81,7 @@ const changeCause = z.object({
   fields: z.array(z.enum(ROUTING_FIELDS)),
 });
 
-const ticket = z.object({
+export const ticketSchema = z.object({
   ticketId: z.number(),
   pointer: z.string(),
   contentHash: digest,
@@ -116,7 +117,7 @@ const rootCause = z.object({
 });
 
 const base = { at: z.string(), ticketId: z.number().nullable(), pointer: z.string() };
-const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('kind', [
+export const timelineEntrySchema: z.ZodType<TimelineEntry> = z.discriminatedUnion('kind', [
   z.object({
     ...base,
     kind: z.literal('model_call'),
@@ -160,8 +161,7 @@ const timelineEntry: z.ZodType<TimelineEntry> = z.discriminatedUnion('kind', [
   }),
 ]);
 
-export const reportSchema: z.ZodType<Report> = z
-  .object({
+const headShape = {
   reportVersion: z.literal(1),
   verifier: z.object({ name: z.literal('clawproof'), version: z.string() }),
   verdict: z.enum(VERDICTS),
@@ -180,8 +180,13 @@ export const reportSchema: z.ZodType<Report> = z
   trustRoot: z.object({ name: z.string(), hash: digest, demoOnly: z.boolean() }),
   checks: z.array(check),
   limitations: z.array(z.string()),
-  tickets: z.array(ticket),
-  timeline: z.array(timelineEntry),
-  })
+};
+
+/** The head of a paged report (report-parts.ts): written by this build, so its causes are always there. */
+export const reportHeadSchema: z.ZodType<ReportHead> = z.object({ ...headShape, causes: z.array(rootCause) });
+
+/** A whole report, as schema 1 stored it (read by the upgrade to schema 2). */
+export const reportSchema: z.ZodType<Report> = z
+  .object({ ...headShape, tickets: z.array(ticketSchema), timeline: z.array(timelineEntrySchema) })
   // Never lose a stored report: one without causes gets them from its own checks.
   .transform((r): Report => ({ ...r, causes: r.causes ?? rootCauses({ checks: r.checks, tickets: r.tickets, trustRootName: r.trustRoot.name }) }));

@@ -2,12 +2,16 @@
  * Cached verification reports. A report is only as good as the three things it was computed from,
  * so it is stored and found under all three: the bundle's hash, the trust root's hash and the
  * verifier's version. Anything else misses and the bundle is verified again.
+ *
+ * Stored lazily (schema 2): the report row holds the head and outline (report-parts.ts), the bulk
+ * is in reportPages under the same key, read page by page as the views need it (lazy-report.ts).
  */
 import type { Digest } from '../core/hash.js';
-import type { Report } from '../verify/report.js';
 import type { ClawproofDb, ReportRow } from './db.js';
 import { toStoreError } from './errors.js';
-import { decodeReportRow } from './rows.js';
+import type { PartName, SplitReport } from './report-parts.js';
+import { pagedRows } from './report-rows.js';
+import { decodeReportPage, decodeReportRow, type Decoded } from './rows.js';
 
 export interface ReportKey {
   readonly bundleHash: Digest;
@@ -15,7 +19,7 @@ export interface ReportKey {
   readonly verifierVersion: string;
 }
 
-/** A cache look-up: a usable report, nothing stored, or a stored entry that does not decode. */
+/** A cache look-up: a usable report head, nothing stored, or a stored entry that does not decode. */
 export type CachedReport =
   | { readonly kind: 'hit'; readonly row: ReportRow }
   | { readonly kind: 'miss' }
@@ -37,15 +41,32 @@ export async function getCachedReport(db: ClawproofDb, key: ReportKey): Promise<
   return decoded.ok ? { kind: 'hit', row: decoded.row } : { kind: 'damaged', problem: decoded.problem };
 }
 
-export function reportRow(key: ReportKey, report: Report): ReportRow {
-  return {
-    bundleHash: key.bundleHash,
-    trustRootHash: key.trustRootHash,
-    verifierVersion: key.verifierVersion,
-    verdict: report.verdict,
-    checkedAt: report.checkedAt,
-    report,
-  };
+/**
+ * Page `index` of `part` (of `total` items), checked strictly: a missing or damaged page is
+ * `ok: false` with what is wrong, never a crash of the view that asked.
+ */
+export async function readReportPage(db: ClawproofDb, key: ReportKey, part: PartName, index: number, total: number): Promise<Decoded<readonly unknown[]>> {
+  let stored: unknown;
+  try {
+    stored = await db.reportPages.get([...keyOf(key), part, index]);
+  } catch (cause) {
+    throw toStoreError(cause, 'reading the report');
+  }
+  if (stored === undefined) return { ok: false, problem: 'it is missing' };
+  return decodeReportPage(stored, part, index, total);
+}
+
+/**
+ * Writes a report (its pages, then its head) inside the caller's transaction, replacing any
+ * earlier copy under the same key. One page per request, each awaited: IndexedDB clones a value
+ * on the calling thread when it is put, so the page's thread clones one small page per task
+ * instead of the whole report in one long task.
+ */
+export async function putReport(db: ClawproofDb, key: ReportKey, split: SplitReport): Promise<void> {
+  const rows = pagedRows({ ...key, verdict: split.head.verdict, checkedAt: split.head.checkedAt }, split);
+  await db.reportPages.where('[bundleHash+trustRootHash+verifierVersion]').equals(keyOf(key)).delete();
+  for (const page of rows.pages) await db.reportPages.put(page);
+  await db.reports.put(rows.head);
 }
 
 /** Every readable report stored for one bundle (one per trust root and verifier version it was checked with). */

@@ -11,7 +11,7 @@ import * as bundles from './bundles.js';
 import type { Now } from './clock.js';
 import type { BundleRow, BundleSource, ClawproofDb, ReportRow, SeenTokenRow, TrustRootRow } from './db.js';
 import { supersededError } from './errors.js';
-import { verifyAndCache, type VerifyOutcome } from './library.js';
+import { cachedOutcome, verifyAndCache, type VerifyOutcome } from './library.js';
 import * as reports from './reports.js';
 import * as seen from './seen-tokens.js';
 import * as roots from './trust-roots.js';
@@ -37,6 +37,8 @@ export interface Store {
   verifyStored(hash: Digest, options?: Omit<VerifyBytesOptions, 'source' | 'name'>): Promise<VerifyOutcome>;
   getBundle(hash: Digest): Promise<BundleRow | undefined>;
   getBundleBytes(hash: Digest): Promise<Uint8Array>;
+  /** Fails with STORE_CORRUPT when the stored bytes no longer hash to `hash` (hashed off the page's thread when it can). */
+  checkBundleBytes(hash: Digest): Promise<void>;
   listBundles(): Promise<BundleRow[]>;
   /** Readable entries and, apart, those that do not decode (each can be removed by its key). */
   listLibrary(): Promise<bundles.LibraryListing>;
@@ -64,12 +66,15 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
     ),
     verifyAndCache: guard('verifying through the library', (bytes: Uint8Array, options: VerifyBytesOptions) => verifyAndCache(deps, { bytes, ...options })),
     verifyStored: guard('opening the stored bundle', async (hash: Digest, options: Omit<VerifyBytesOptions, 'source' | 'name'> = {}) => {
+      const cached = await cachedOutcome(deps, hash, options.trustRoot);
+      if (cached !== undefined) return cached;
       const row = await bundles.getBundle(db, hash);
       const bytes = await bundles.getBundleBytes(db, hash);
       return verifyAndCache(deps, { bytes, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
     }),
     getBundle: guard('reading the library', (hash: Digest) => bundles.getBundle(db, hash)),
     getBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.getBundleBytes(db, hash)),
+    checkBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.checkBundleBytes(db, hash, verifier.hashBlob)),
     listBundles: guard('reading the library', () => bundles.listBundles(db)),
     listLibrary: guard('reading the library', () => bundles.listLibrary(db)),
     deleteBundle: guard('deleting the bundle', (hash: Digest) => bundles.deleteBundle(db, hash)),

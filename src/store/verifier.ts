@@ -2,8 +2,9 @@
  * How the store runs a verification. The app hands it a verifier that works in a Web Worker (the
  * page never freezes); tests and other callers may use the in-thread one.
  */
+import type { Digest } from '../core/hash.js';
 import type { TrustRoot } from '../core/trust-root.js';
-import type { Report } from '../verify/report.js';
+import type { SplitReport } from './report-parts.js';
 import type { SeenToken } from './seen-tokens.js';
 
 export type ProgressListener = (done: number, total: number, checkId: string) => void;
@@ -18,13 +19,24 @@ export interface VerifierCall {
 }
 
 export interface VerifierResult {
-  readonly report: Report;
+  /** The report, already cut into head and pages (report-parts.ts): what is stored and shown. */
+  readonly report: SplitReport;
   /** The bundle's CST jti and job id when readable (see cst-token.ts). */
   readonly token: SeenToken | null;
+  /**
+   * The bytes verified, as the Blob the Library stores (made where the verifier ran, so the page's
+   * thread does not copy a large bundle); absent, the store makes it from the bytes it holds.
+   */
+  readonly blob?: Blob;
 }
 
 export interface Verifier {
   /** Part of every cache key: a new verifier version verifies every bundle afresh. */
   readonly version: string;
   verify(bytes: Uint8Array, trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult>;
+  /**
+   * sha256 of a stored bundle's bytes, read and hashed off the page's thread (the worker); absent
+   * on verifiers that run in the calling thread, where the store hashes them itself.
+   */
+  readonly hashBlob?: (blob: Blob) => Promise<Digest>;
 }

@@ -67,7 +67,7 @@ test('a Library entry that does not decode is listed apart with a Remove button;
 test('a cached report that does not decode is verified again, said so, and replaced', async ({ page }, testInfo) => {
   await store(page, kept!);
   const damagedHash = await store(page, damaged!);
-  await patchRow(page, 'reports', damagedHash, { report: { verdict: 'valid', checks: 'all fine, trust me' } }, { index: 'bundleHash' });
+  await patchRow(page, 'reports', damagedHash, { head: { verdict: 'valid', checks: 'all fine, trust me' } }, { index: 'bundleHash' });
 
   await page.goto('/#/library');
   await library(page).getByRole('link', { name: damaged!.name }).click();
@@ -82,7 +82,7 @@ test('a cached report that does not decode is verified again, said so, and repla
   await page.reload();
   await expect(page.getByTestId('from-cache')).toBeVisible();
   await expect(note).toHaveCount(0);
-  expect(((await readRow(page, 'reports', damagedHash, 'bundleHash')) as { report: { checks: unknown[] } }).report.checks.length).toBeGreaterThan(0);
+  expect(((await readRow(page, 'reports', damagedHash, 'bundleHash')) as { head: { checks: unknown[] } }).head.checks.length).toBeGreaterThan(0);
   await keptStillOpens(page);
 });
 

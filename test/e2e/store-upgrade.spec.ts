@@ -11,6 +11,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { fixtureBundles, openVerify, ROOT, screenshot, seriousAxeFindings, verdictBanner, verifyDemo } from './support/app-page.js';
 import { buildNextSchemaApp, serveNextSchema } from './support/next-schema-build.js';
 import { nativeVersion, readRow } from './support/raw-indexeddb.js';
+import { SCHEMA_VERSIONS } from '../../src/store/db.js';
+
+/** IndexedDB's version of this build's schema, and of the test-only newer one (Dexie's times 10). */
+const CURRENT = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1]!.version * 10;
+const NEXT = CURRENT + 10;
 
 const { good } = fixtureBundles();
 const bundle = good.find((b) => b.name === 'tiny-example.clawproof') ?? good[0];
@@ -41,14 +46,14 @@ test('the older tab lets go and asks for a reload; the newer one upgrades and op
   await openVerify(older);
   await verifyDemo(older, bundle!);
   await expect(older).toHaveURL(/#\/verify\/sha256:/);
-  expect(await nativeVersion(older)).toBe(10);
+  expect(await nativeVersion(older)).toBe(CURRENT);
 
   const newer = await context.newPage();
   await serveNextSchema(newer, nextApp);
   await newer.goto('/#/library');
   await expect(library(newer).getByRole('link')).toHaveText([bundle!.name]);
-  expect(await nativeVersion(newer)).toBe(20);
-  expect(await readRow(newer, 'settings', UPGRADE_MARK)).toEqual({ key: UPGRADE_MARK, value: '2' });
+  expect(await nativeVersion(newer)).toBe(NEXT);
+  expect(await readRow(newer, 'settings', UPGRADE_MARK)).toEqual({ key: UPGRADE_MARK, value: String(NEXT / 10) });
   await expect(waitingNotice(newer)).toHaveCount(0);
   await expect(updatedNotice(newer)).toHaveCount(0);
 
@@ -107,5 +112,5 @@ test('a tab that does not let go: the newer one says it is waiting, and carries 
   await older.evaluate(() => (window as unknown as { __holder: IDBDatabase }).__holder.close());
   await expect(waitingNotice(newer)).toHaveCount(0);
   await expect(library(newer).getByRole('link')).toHaveText([bundle!.name]);
-  expect(await nativeVersion(newer)).toBe(20);
+  expect(await nativeVersion(newer)).toBe(NEXT);
 });

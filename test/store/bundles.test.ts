@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256 } from '../../src/core/hash.js';
-import { deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, listLibrary, removeUnreadable, saveBundle } from '../../src/store/bundles.js';
+import { checkBundleBytes, deleteBundle, getBundle, getBundleBytes, libraryUsage, listBundles, listLibrary, removeUnreadable, saveBundle } from '../../src/store/bundles.js';
 import type { ClawproofDb } from '../../src/store/db.js';
 import { makeBundle, manualClock, openTestDb } from './support.js';
 
@@ -40,6 +40,29 @@ describe('saveBundle', () => {
     const row = await saveBundle(db, { bytes, source: 'opened' });
     bytes.fill(0);
     expect(await getBundleBytes(db, row.hash)).toEqual(original);
+  });
+
+  it('stores the bytes as a Blob (no clone of them on the page thread), and still reads bytes schema 1 stored as a Uint8Array', async () => {
+    db = openTestDb();
+    const bytes = await makeBundle(1);
+    const row = await saveBundle(db, { bytes, source: 'opened' });
+    expect((await db.bundleBytes.get(row.hash))?.bytes).toBeInstanceOf(Blob);
+    expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+    await db.bundleBytes.put({ hash: row.hash, bytes: bytes.slice() });
+    expect(await getBundleBytes(db, row.hash)).toEqual(bytes);
+  });
+
+  it('checks stored bytes against their hash, hashing the Blob where it is told to', async () => {
+    db = openTestDb();
+    const row = await saveBundle(db, { bytes: await makeBundle(1), source: 'opened' });
+    const hashed: number[] = [];
+    const hashBlob = async (blob: Blob) => (hashed.push(blob.size), sha256(new Uint8Array(await blob.arrayBuffer())));
+    await expect(checkBundleBytes(db, row.hash, hashBlob)).resolves.toBeUndefined();
+    await expect(checkBundleBytes(db, row.hash)).resolves.toBeUndefined();
+    expect(hashed).toEqual([row.size]);
+    await db.bundleBytes.put({ hash: row.hash, bytes: new Blob([new Uint8Array([1, 2, 3])]) });
+    await expect(checkBundleBytes(db, row.hash, hashBlob)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('no longer hashes to its name') });
+    await expect(checkBundleBytes(db, row.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
   });
 
   it('names an unnamed bundle after its hash', async () => {
@@ -84,7 +107,7 @@ describe('listing, usage and deletion', () => {
     const drop = await saveBundle(db, { bytes: await makeBundle(2), source: 'opened' });
     const root = 'sha256:' + 'a'.repeat(64);
     for (const hash of [keep.hash, drop.hash]) {
-      await db.reports.put({ bundleHash: hash, trustRootHash: root as never, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+      await db.reports.put({ bundleHash: hash, trustRootHash: root as never, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
       await db.seenTokens.put({ jti: `jti-${hash}`, bundleHash: hash, jobId: 'job', seenAt: '' });
     }
 
@@ -131,8 +154,8 @@ describe('damaged entries', () => {
 
   it('removes one damaged entry with everything stored under its key, and nothing else', async () => {
     const { good, other, misnamed } = await libraryWithDamage();
-    await db.reports.put({ bundleHash: misnamed.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
-    await db.reports.put({ bundleHash: good.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', report: {} as never });
+    await db.reports.put({ bundleHash: misnamed.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
+    await db.reports.put({ bundleHash: good.hash, trustRootHash: good.hash, verifierVersion: '1', verdict: 'valid', checkedAt: '', head: {} as never, outline: {} as never });
     const before = await db.bundleBytes.count();
 
     await removeUnreadable(db, misnamed.hash);

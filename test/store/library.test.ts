@@ -51,8 +51,27 @@ describe('verifyAndCache', () => {
     const second = await store.verifyAndCache(bytes, { source: 'opened' });
     expect(second.fromCache).toBe(true);
     expect(second.report).toEqual(first.report);
+    expect(await second.lazy.full()).toEqual(await first.lazy.full());
     expect(verifier.calls).toBe(1);
     expect(second.entry!.lastOpenedAt > first.entry!.lastOpenedAt).toBe(true);
+  });
+
+  it("stores the Blob the verifier made of the bytes (made off the page's thread)", async () => {
+    const inner = inThreadVerifier();
+    const made: Blob[] = [];
+    const store = await demoStore({
+      version: inner.version,
+      verify: async (...args) => {
+        const blob = new Blob([args[0] as Uint8Array<ArrayBuffer>], { type: 'application/x-made-by-the-verifier' });
+        made.push(blob);
+        return { ...(await inner.verify(...args)), blob };
+      },
+    });
+    const outcome = await store.verifyAndCache(await makeBundle(1), { source: 'opened' });
+    // IndexedDB hands back a copy of a Blob: its type says whose it is.
+    expect(made).toHaveLength(1);
+    expect(((await db.bundleBytes.get(outcome.bundleHash))?.bytes as Blob).type).toBe('application/x-made-by-the-verifier');
+    await expect(store.checkBundleBytes(outcome.bundleHash)).resolves.toBeUndefined();
   });
 
   it('verifies afresh when the trust root changes, and keeps one report per root', async () => {
@@ -197,16 +216,16 @@ describe('a cache entry that does not decode', () => {
     const other = await store.verifyAndCache(await makeBundle(2), { source: 'opened', name: 'other.clawproof' });
     const otherReport = await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion]);
     const key = [first.key.bundleHash, first.key.trustRootHash, first.key.verifierVersion] as const;
-    await db.reports.put({ ...(await db.reports.get([...key]))!, report: { verdict: 'valid', checks: 'all fine' } as never });
+    await db.reports.put({ ...(await db.reports.get([...key]))!, head: { verdict: 'valid', checks: 'all fine' } as never });
 
     const again = await store.verifyAndCache(bytes, { source: 'opened' });
 
     expect(again.fromCache).toBe(false);
     expect(verifier.calls).toBe(3);
     expect(again.report.verdict).toBe('valid');
-    expect(again.damagedReport).toMatch(/^The report stored for this bundle could not be read \(report\.\w+: .*\), so the bundle was verified again\.$/);
+    expect(again.damagedReport).toMatch(/^The report stored for this bundle could not be read \(head\.\w+: .*\), so the bundle was verified again\.$/);
     expect(again.entry).toMatchObject({ name: 'damaged.clawproof' });
-    expect((await db.reports.get([...key]))?.report).toEqual(again.report);
+    expect((await db.reports.get([...key]))?.head).toEqual(again.report);
     expect(await db.reports.get([other.key.bundleHash, other.key.trustRootHash, other.key.verifierVersion])).toEqual(otherReport);
     const third = await store.verifyAndCache(bytes, { source: 'opened' });
     expect(third.fromCache).toBe(true);

@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { utf8Encode } from '../../src/core/bytes.js';
 import { reportSchema } from '../../src/store/report-schema.js';
-import { inThreadVerifier } from '../../src/store/in-thread-verifier.js';
+import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import type { Report } from '../../src/verify/report.js';
 import { DEMO_ROOT, makeBundle, otherRoot } from './support.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
 const verify = async (bytes: Uint8Array, root = DEMO_ROOT): Promise<Report> =>
-  (await inThreadVerifier().verify(bytes, root, { seenTokens: new Map() })).report;
+  (await verifyBundle(bytes, root, { seenTokens: new Map() }));
 
 let valid: Report;
 beforeAll(async () => {

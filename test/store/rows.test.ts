@@ -20,7 +20,8 @@ const bundleRow: BundleRow = {
 let reportRow: ReportRow;
 beforeAll(async () => {
   const { report } = await inThreadVerifier().verify(await makeBundle(1), DEMO_ROOT, { seenTokens: new Map() });
-  reportRow = { bundleHash: HASH, trustRootHash: report.trustRoot.hash, verifierVersion: '1', verdict: report.verdict, checkedAt: report.checkedAt, report };
+  const { head, outline } = report;
+  reportRow = { bundleHash: HASH, trustRootHash: head.trustRoot.hash, verifierVersion: '1', verdict: head.verdict, checkedAt: head.checkedAt, head, outline };
 });
 
 describe('decoding rows read back from IndexedDB', () => {
@@ -45,9 +46,13 @@ describe('decoding rows read back from IndexedDB', () => {
     expect(!decoded.ok && decoded.problem).toMatch(problem);
   });
 
-  it('rejects a report row whose report is not a report', () => {
-    const decoded = decodeReportRow({ ...reportRow, report: { verdict: 'valid' } });
-    expect(!decoded.ok && decoded.problem).toMatch(/^report\./);
+  it('rejects a report row whose head is not a report head, or whose outline does not add up', () => {
+    const decoded = decodeReportRow({ ...reportRow, head: { verdict: 'valid' } });
+    expect(!decoded.ok && decoded.problem).toMatch(/^head\./);
+    const short = decodeReportRow({ ...reportRow, outline: { ...reportRow.outline, ticketIds: [] } });
+    expect(!short.ok && short.problem).toBe('outline.ticketIds: the ticket ids do not match the ticket count');
+    const whole = decodeReportRow({ ...reportRow, head: undefined, outline: undefined, report: {} });
+    expect(whole.ok).toBe(false);
   });
 
   it('wants bytes as a Uint8Array and a seen token with its ids', () => {

@@ -4,6 +4,7 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../../core/bundle/media-types.js';
 import type { CheckCode, Report, Verdict } from '../../verify/report.js';
+import type { ReportHead } from '../../store/report-parts.js';
 import type { DisplayStatus } from './check-status.js';
 
 export type FileProblemKind = 'not-a-bundle' | 'damaged' | 'unknown-version' | 'too-large';
@@ -37,7 +38,7 @@ export function claimsToBeBundle(bytes: Uint8Array | null): boolean {
  * structure is sound (the other checks then say what is wrong, if anything). `claimsBundle`: the
  * file names the bundle media type, so unreadable text means damage, not a different file.
  */
-export function fileProblem(report: Report, claimsBundle = false): FileProblem | null {
+export function fileProblem(report: ReportHead, claimsBundle = false): FileProblem | null {
   const structure = report.checks.find((check) => check.id === 'structure');
   if (structure === undefined || structure.status !== 'fail') return null;
   const issues = structure.issues.filter((issue) => issue.severity === 'fail');

@@ -5,6 +5,7 @@
  * (failures first), and a valid report says what a pass covers.
  */
 import type { Report } from '../../verify/report.js';
+import type { ReportHead } from '../../store/report-parts.js';
 import { checksFailuresFirst, isFailure } from './check-status.js';
 import { verdictWords } from './report-facts.js';
 
@@ -16,7 +17,7 @@ export interface Lead {
   readonly fromCause: boolean;
 }
 
-export function leadOf(report: Report): Lead {
+export function leadOf(report: ReportHead): Lead {
   const cause = report.causes[0];
   const first = checksFailuresFirst(report.checks, report.verdict).find((shown) => isFailure(shown.status));
   if (cause !== undefined) return { sentence: cause.sentence, check: first?.check.id ?? cause.check, fromCause: true };

@@ -6,6 +6,7 @@
  */
 import { TRUST_ROOT_ROLES } from '../../core/trust-root.js';
 import type { Report } from '../../verify/report.js';
+import type { ReportHead } from '../../store/report-parts.js';
 
 export interface Signer {
   readonly role: string;
@@ -17,7 +18,7 @@ export interface Signer {
 const ROLE_NOTE = /^role (\S+)$/;
 const EXPECTED_ROLE = /\brole (\S+)$/;
 
-export function signersOf(report: Report): Signer[] {
+export function signersOf(report: ReportHead): Signer[] {
   const trust = report.checks.find((check) => check.id === 'trust');
   if (trust === undefined) return [];
   const found = new Map<string, Signer>();

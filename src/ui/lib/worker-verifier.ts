@@ -4,24 +4,31 @@
  * message and the next request starts a fresh worker.
  */
 import { ClawproofError } from '../../core/errors.js';
+import type { Digest } from '../../core/hash.js';
 import type { TrustRoot } from '../../core/trust-root.js';
-import type { Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
-import type { VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
+import type { PartName, ReportHead, ReportOutline, Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
+import type { HashRequestMessage, VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
 
 interface Pending {
   readonly call: VerifierCall;
   readonly resolve: (result: VerifierResult) => void;
   readonly reject: (error: Error) => void;
+  /** The report's pieces as they arrive (verify-protocol.ts). */
+  head?: { readonly head: ReportHead; readonly outline: ReportOutline };
+  readonly pages: Map<PartName, (readonly unknown[])[]>;
 }
 
 export function createWorkerVerifier(version: string): Verifier {
   let worker: Worker | undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const hashes = new Map<number, { readonly resolve: (digest: Digest) => void; readonly reject: (error: Error) => void }>();
 
   function failAll(message: string): void {
     for (const [, entry] of pending) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message }));
+    for (const [, entry] of hashes) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message }));
     pending.clear();
+    hashes.clear();
     worker?.terminate();
     worker = undefined;
   }
@@ -31,6 +38,13 @@ export function createWorkerVerifier(version: string): Verifier {
     const created = new Worker(new URL('../workers/verify-worker.ts', import.meta.url), { type: 'module', name: 'clawproof-verify' });
     created.addEventListener('message', (event: MessageEvent<VerifyWorkerMessage>) => {
       const message = event.data;
+      if (message.type === 'hashed') {
+        const asked = hashes.get(message.id);
+        hashes.delete(message.id);
+        if (message.digest !== null) asked?.resolve(message.digest as Digest);
+        else asked?.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: message.message }));
+        return;
+      }
       const entry = pending.get(message.id);
       if (entry === undefined) return;
       if (message.type === 'parts') {
@@ -41,9 +55,20 @@ export function createWorkerVerifier(version: string): Verifier {
         entry.call.onProgress?.(message.done, message.total, message.checkId);
         return;
       }
+      if (message.type === 'head') {
+        entry.head = { head: message.head, outline: message.outline };
+        return;
+      }
+      if (message.type === 'page') {
+        const list = entry.pages.get(message.part) ?? [];
+        list[message.index] = message.items;
+        entry.pages.set(message.part, list);
+        return;
+      }
       pending.delete(message.id);
-      if (message.type === 'result') entry.resolve({ report: message.report, token: message.token });
-      else entry.reject(new ClawproofError({ code: message.code, message: message.message }));
+      if (message.type === 'error') entry.reject(new ClawproofError({ code: message.code, message: message.message }));
+      else if (entry.head === undefined) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: 'The verifier finished without a report. Try again.' }));
+      else entry.resolve({ report: { ...entry.head, pages: entry.pages }, token: message.token, blob: message.blob });
     });
     created.addEventListener('error', (event) => {
       event.preventDefault();
@@ -56,10 +81,18 @@ export function createWorkerVerifier(version: string): Verifier {
 
   return {
     version,
+    hashBlob(blob: Blob): Promise<Digest> {
+      return new Promise<Digest>((resolve, reject) => {
+        const id = nextId++;
+        hashes.set(id, { resolve, reject });
+        const message: HashRequestMessage = { type: 'hash', id, blob };
+        ensureWorker().postMessage(message);
+      });
+    },
     verify(bytes: Uint8Array, trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult> {
       return new Promise<VerifierResult>((resolve, reject) => {
         const id = nextId++;
-        pending.set(id, { call, resolve, reject });
+        pending.set(id, { call, resolve, reject, pages: new Map() });
         // A copy is transferred: the caller keeps its bytes (the store saves them after verifying).
         const copy = bytes.slice();
         const message: VerifyRequestMessage = { type: 'verify', id, bytes: copy, trustRoot, seenTokens: [...call.seenTokens] };

@@ -4,12 +4,14 @@
  * checks. Signatures go to a pool of Web Workers (signature-pool.ts), made on first use.
  */
 import { isClawproofError } from '../../core/errors.js';
+import { sha256Async } from '../../core/hash.js';
 import { parseTrustRoot } from '../../core/trust-root.js';
 import { cstTokenOf } from '../../store/cst-token.js';
+import { splitReport } from '../../store/report-parts.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
 import type { Ed25519BatchPool } from '../../core/ed25519/batch-pool.js';
 import { createSignaturePool } from './signature-pool.js';
-import type { VerifyRequestMessage, VerifyWorkerMessage } from './verify-protocol.js';
+import type { HashRequestMessage, VerifyRequestMessage, VerifyWorkerMessage } from './verify-protocol.js';
 
 let pool: Ed25519BatchPool | undefined;
 
@@ -29,7 +31,11 @@ async function handle(request: VerifyRequestMessage): Promise<void> {
       onPartsChecked: (checked: number, total: number) => post({ type: 'parts', id, checked, total }),
       onProgress: (done: number, total: number, checkId: string) => post({ type: 'progress', id, done, total, checkId }),
     });
-    post({ type: 'result', id, report, token: cstTokenOf(request.bytes) });
+    const split = splitReport(report);
+    post({ type: 'head', id, head: split.head, outline: split.outline });
+    for (const [part, pages] of split.pages) pages.forEach((items, index) => post({ type: 'page', id, part, index, items }));
+    // The Blob the Library stores, made here: copying 78 MB into one costs the page's thread 40-200 ms.
+    post({ type: 'result', id, token: cstTokenOf(request.bytes), blob: new Blob([request.bytes as Uint8Array<ArrayBuffer>]) });
   } catch (cause) {
     const code = isClawproofError(cause) ? cause.code : 'VERIFY_CRASHED';
     const message = cause instanceof Error ? cause.message : String(cause);
@@ -37,6 +43,15 @@ async function handle(request: VerifyRequestMessage): Promise<void> {
   }
 }
 
-self.addEventListener('message', (event: MessageEvent<VerifyRequestMessage>) => {
+async function hash(request: HashRequestMessage): Promise<void> {
+  try {
+    post({ type: 'hashed', id: request.id, digest: await sha256Async(new Uint8Array(await request.blob.arrayBuffer())), message: '' });
+  } catch (cause) {
+    post({ type: 'hashed', id: request.id, digest: null, message: cause instanceof Error ? cause.message : String(cause) });
+  }
+}
+
+self.addEventListener('message', (event: MessageEvent<VerifyRequestMessage | HashRequestMessage>) => {
   if (event.data?.type === 'verify') void handle(event.data);
+  else if (event.data?.type === 'hash') void hash(event.data);
 });
