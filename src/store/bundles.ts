@@ -84,16 +84,7 @@ export async function getBundle(db: ClawproofDb, hash: Digest): Promise<BundleRo
  * damaged copy is reported, never verified as if it were the bundle the user opened.
  */
 export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uint8Array> {
-  let row;
-  try {
-    row = await db.bundleBytes.get(hash);
-  } catch (cause) {
-    throw toStoreError(cause, 'reading the bundle');
-  }
-  if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
-  const decoded = decodeBytesRow(row);
-  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
-  const stored = decoded.row.bytes;
+  const stored = await storedBundleBytes(db, hash);
   let bytes: Uint8Array;
   try {
     bytes = stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer());
@@ -110,16 +101,7 @@ export async function getBundleBytes(db: ClawproofDb, hash: Digest): Promise<Uin
  * a cached reopen checks a 78 MB bundle with no long task on the page.
  */
 export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?: (blob: Blob) => Promise<Digest>): Promise<void> {
-  let row;
-  try {
-    row = await db.bundleBytes.get(hash);
-  } catch (cause) {
-    throw toStoreError(cause, 'reading the bundle');
-  }
-  if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
-  const decoded = decodeBytesRow(row);
-  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
-  const stored = decoded.row.bytes;
+  const stored = await storedBundleBytes(db, hash);
   if (hashBlob === undefined || stored instanceof Uint8Array) {
     await getBundleBytes(db, hash);
     return;
@@ -139,6 +121,20 @@ export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?:
  */
 export function storedBytes(bytes: Uint8Array): Blob {
   return new Blob([bytes as Uint8Array<ArrayBuffer>]);
+}
+
+/** The stored row's bytes (a Blob, or a Uint8Array a schema-1 build stored), not yet checked against `hash`. */
+async function storedBundleBytes(db: ClawproofDb, hash: Digest): Promise<Blob | Uint8Array> {
+  let row;
+  try {
+    row = await db.bundleBytes.get(hash);
+  } catch (cause) {
+    throw toStoreError(cause, 'reading the bundle');
+  }
+  if (row === undefined) throw storeError('STORE_NOT_FOUND', `The library holds no bundle ${hash}: it may have been deleted.`);
+  const decoded = decodeBytesRow(row);
+  if (!decoded.ok) throw damagedEntry(hash, `its stored content cannot be read (${decoded.problem})`);
+  return decoded.row.bytes;
 }
 
 function damagedEntry(key: IndexableType, problem: string): StoreError {
