@@ -170,7 +170,8 @@ describe('clawproof verify', () => {
     expect(message).toMatch(/demo only: its secret keys are published/);
     // From the checkout the path is relative; from elsewhere (an installed package) absolute; the file is really there.
     expect(demoTrustRootPath(ROOT, ROOT)).toBe(DEMO_TRUST_ROOT_FILE);
-    expect(demoTrustRootPath(ROOT, tmpdir())).toBe(join(ROOT, DEMO_TRUST_ROOT_FILE));
+    // `dir` is a fresh temporary folder, never an ancestor of the checkout (tmpdir() is one when CI clones under /tmp).
+    expect(demoTrustRootPath(ROOT, dir)).toBe(join(ROOT, DEMO_TRUST_ROOT_FILE));
     expect(DEMO_TRUST_ROOT_FILE).toBe(RUNTIME_DEMO_TRUST_ROOT_FILE);
     expect(demoTrustRootPath(dir)).toBeNull();
   });
