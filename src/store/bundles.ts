@@ -117,10 +117,11 @@ export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?:
 
 /**
  * The bytes as stored: a Blob (see BundleBytesRow), which is also a copy, so a caller reusing its
- * buffer (or transferring it to a worker) cannot change what is stored.
+ * buffer (or transferring it to a worker) cannot change what is stored. A Blob (a File the user
+ * chose) is stored as it is: it cannot change, and copying it would cost the page's thread.
  */
-export function storedBytes(bytes: Uint8Array): Blob {
-  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
+export function storedBytes(bytes: Uint8Array | Blob): Blob {
+  return bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
 /** The stored row's bytes (a Blob, or a Uint8Array a schema-1 build stored), not yet checked against `hash`. */

@@ -6,7 +6,7 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
 import type { Digest } from '../core/hash.js';
-import { bundleHash, defaultBundleName, storedBytes } from './bundles.js';
+import { defaultBundleName, storedBytes } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
@@ -14,13 +14,15 @@ import { storeError, supersededError, toStoreError, type StoreError } from './er
 import { memoryReport, storedReport, type LazyReport } from './lazy-report.js';
 import type { ReportHead, SplitReport } from './report-parts.js';
 import { getCachedReport, putReport, type ReportKey } from './reports.js';
+import { contentSize, openBundle, type BundleContent } from './opened-bundle.js';
 import { decodeBundleRow } from './rows.js';
 import { seenTokenRow, seenTokensExcept, type SeenToken } from './seen-tokens.js';
 import { getActiveTrustRoot, type StoredTrustRoot } from './trust-roots.js';
-import type { PartsListener, ProgressListener, Verifier } from './verifier.js';
+import type { PartsListener, PreparedBundle, ProgressListener, Verifier } from './verifier.js';
 
 export interface VerifyRequest {
-  readonly bytes: Uint8Array;
+  /** The bundle: bytes in memory, or the File the user chose (read and hashed off the page's thread, stored as is). */
+  readonly bytes: BundleContent;
   readonly source: BundleSource;
   readonly name?: string;
   /** Defaults to the active trust root. */
@@ -57,9 +59,18 @@ export interface LibraryDeps {
 }
 
 export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest): Promise<VerifyOutcome> {
+  const opened = await openBundle(deps.verifier, request.bytes);
+  try {
+    return await verifyOpened(deps, request, opened);
+  } finally {
+    opened.release(); // a cached report was found, or something failed: the verifier lets go of the bytes
+  }
+}
+
+async function verifyOpened(deps: LibraryDeps, request: VerifyRequest, opened: PreparedBundle): Promise<VerifyOutcome> {
   const { db, verifier } = deps;
   const now = deps.now ?? systemNow;
-  const hash = await bundleHash(request.bytes);
+  const hash = opened.hash;
   const trustRoot = request.trustRoot ?? (await getActiveTrustRoot(db));
   if (trustRoot === undefined) {
     throw storeError('STORE_NOT_FOUND', 'No trust root is installed: import one on the Trust page first.');
@@ -83,7 +94,7 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
       : null;
 
   const seenTokens = await seenTokensExcept(db, hash);
-  const { report, token, blob } = await verifier.verify(request.bytes, trustRoot.root, {
+  const { report, token, blob } = await opened.verify(trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     ...(request.onPartsChecked === undefined ? {} : { onPartsChecked: request.onPartsChecked }),
@@ -138,7 +149,7 @@ async function keep(
         hash,
         name: existing?.name ?? (name === '' ? defaultBundleName(hash) : name),
         source: existing?.source ?? request.source,
-        size: request.bytes.byteLength,
+        size: contentSize(request.bytes),
         addedAt: existing?.addedAt ?? at,
         lastOpenedAt: at,
         jobId: report.bundle.jobId,
