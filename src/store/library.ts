@@ -155,7 +155,9 @@ async function keep(
         jobId: report.bundle.jobId,
         lastVerdict: report.verdict,
       };
-      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.blob ?? storedBytes(request.bytes) });
+      // A chosen file is stored as it is; bytes in memory as the Blob the verifier made of them, if it did.
+      const bytes = request.bytes instanceof Blob ? request.bytes : (request.blob ?? storedBytes(request.bytes));
+      if (existing === undefined) await db.bundleBytes.put({ hash, bytes });
       await db.bundles.put(row);
       if (split !== null) await putReport(db, key, split);
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));
