@@ -6,7 +6,8 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
 import type { Digest } from '../core/hash.js';
-import { defaultBundleName, storedBytes } from './bundles.js';
+import { isClawproofError } from '../core/errors.js';
+import { damagedEntry, defaultBundleName, storedBytes } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
@@ -29,6 +30,11 @@ export interface VerifyRequest {
   readonly trustRoot?: StoredTrustRoot;
   readonly onProgress?: ProgressListener;
   readonly onPartsChecked?: PartsListener;
+  /**
+   * Set when `bytes` were read from the Library: the hash they are stored under. Content that
+   * does not hash to it, or cannot be read, is a damaged entry (STORE_CORRUPT), never verified.
+   */
+  readonly storedAs?: Digest;
 }
 
 export interface VerifyOutcome {
@@ -59,12 +65,28 @@ export interface LibraryDeps {
 }
 
 export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest): Promise<VerifyOutcome> {
-  const opened = await openBundle(deps.verifier, request.bytes);
+  const opened = await openStored(deps.verifier, request);
   try {
     return await verifyOpened(deps, request, opened);
   } finally {
     opened.release(); // a cached report was found, or something failed: the verifier lets go of the bytes
   }
+}
+
+/** openBundle, with content read from the Library checked against the hash it is stored under. */
+async function openStored(verifier: Verifier, request: VerifyRequest): Promise<PreparedBundle> {
+  const { storedAs } = request;
+  if (storedAs === undefined) return openBundle(verifier, request.bytes);
+  let opened: PreparedBundle;
+  try {
+    opened = await openBundle(verifier, request.bytes);
+  } catch (cause) {
+    if (!isClawproofError(cause) || cause.code !== 'FILE_UNREADABLE') throw cause;
+    throw damagedEntry(storedAs, `its stored content cannot be read (${cause.message})`);
+  }
+  if (opened.hash === storedAs) return opened;
+  opened.release();
+  throw damagedEntry(storedAs, 'its stored content no longer hashes to its name');
 }
 
 async function verifyOpened(deps: LibraryDeps, request: VerifyRequest, opened: PreparedBundle): Promise<VerifyOutcome> {

@@ -70,8 +70,9 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
       const cached = await cachedOutcome(deps, hash, options.trustRoot);
       if (cached !== undefined) return cached;
       const row = await bundles.getBundle(db, hash);
-      const bytes = await bundles.getBundleBytes(db, hash);
-      return verifyAndCache(deps, { bytes, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
+      // Checked against its hash where it is verified (the worker), not read and hashed here first.
+      const bytes = await bundles.storedBundleBytes(db, hash);
+      return verifyAndCache(deps, { bytes, storedAs: hash, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
     }),
     getBundle: guard('reading the library', (hash: Digest) => bundles.getBundle(db, hash)),
     getBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.getBundleBytes(db, hash)),

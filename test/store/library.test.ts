@@ -268,6 +268,37 @@ describe('verifyAndCache', () => {
   });
 });
 
+describe('verifyStored with no cached report', () => {
+  it('reports a stored copy that no longer hashes to its name as a damaged entry, without verifying it', async () => {
+    const verifier = countingVerifier();
+    const store = await demoStore(verifier);
+    const saved = await store.saveBundle(await makeBundle(1), 'lab');
+    await db.bundleBytes.put({ hash: saved.hash, bytes: new Blob([await makeBundle(2) as Uint8Array<ArrayBuffer>]) });
+
+    await expect(store.verifyStored(saved.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('no longer hashes to its name') });
+    expect(verifier.calls).toBe(0);
+  });
+
+  it('checks the stored Blob where the verifier hashes it (prepare), and lets go of it when it does not match', async () => {
+    const inner = inThreadVerifier();
+    const log: string[] = [];
+    const store = await demoStore({
+      ...inner,
+      prepare: async (blob) => {
+        const held = new Uint8Array(await blob.arrayBuffer());
+        log.push('prepare');
+        return { hash: sha256(held), verify: (root, call) => inner.verify(held, root, call), release: () => void log.push('release') };
+      },
+    });
+    const good = await store.saveBundle(await makeBundle(1), 'lab');
+    expect((await store.verifyStored(good.hash)).report.verdict).toBe('valid');
+    const bad = await store.saveBundle(await makeBundle(2), 'lab');
+    await db.bundleBytes.put({ hash: bad.hash, bytes: new Blob(['damaged']) });
+    await expect(store.verifyStored(bad.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    expect(log).toEqual(['prepare', 'release', 'prepare', 'release']);
+  });
+});
+
 describe('a cache entry that does not decode', () => {
   it('verifies the bundle again, says so, replaces the damaged report and leaves the others alone', async () => {
     const verifier = countingVerifier();

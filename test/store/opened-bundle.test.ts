@@ -17,7 +17,7 @@ class GoneFile extends Blob {
 describe('openBundle', () => {
   it('hashes a Blob read in this thread when the verifier cannot prepare one, and verifies the same bytes', async () => {
     const bytes = await makeBundle(1);
-    const opened = await openBundle(inThreadVerifier(), new Blob([bytes]));
+    const opened = await openBundle(inThreadVerifier(), new Blob([bytes as Uint8Array<ArrayBuffer>]));
     expect(opened.hash).toBe(sha256(bytes));
     const result = await opened.verify(DEMO_ROOT, call);
     expect(result.report.head.verdict).toBe('valid');
@@ -37,7 +37,7 @@ describe('openBundle', () => {
         return { hash: sha256(held), verify: (root, c) => inner.verify(held, root, c), release: () => undefined };
       },
     };
-    const file = new Blob([bytes]);
+    const file = new Blob([bytes as Uint8Array<ArrayBuffer>]);
     expect((await openBundle(verifier, file)).hash).toBe(sha256(bytes));
     expect((await openBundle(verifier, bytes)).hash).toBe(sha256(bytes));
     expect(prepared).toEqual([file]);
