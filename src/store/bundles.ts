@@ -117,14 +117,18 @@ export async function checkBundleBytes(db: ClawproofDb, hash: Digest, hashBlob?:
 
 /**
  * The bytes as stored: a Blob (see BundleBytesRow), which is also a copy, so a caller reusing its
- * buffer (or transferring it to a worker) cannot change what is stored.
+ * buffer (or transferring it to a worker) cannot change what is stored. A Blob (a File the user
+ * chose) is stored as it is: it cannot change, and copying it would cost the page's thread.
  */
-export function storedBytes(bytes: Uint8Array): Blob {
-  return new Blob([bytes as Uint8Array<ArrayBuffer>]);
+export function storedBytes(bytes: Uint8Array | Blob): Blob {
+  return bytes instanceof Blob ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]);
 }
 
-/** The stored row's bytes (a Blob, or a Uint8Array a schema-1 build stored), not yet checked against `hash`. */
-async function storedBundleBytes(db: ClawproofDb, hash: Digest): Promise<Blob | Uint8Array> {
+/**
+ * The stored row's bytes (a Blob, or a Uint8Array a schema-1 build stored), not yet checked
+ * against `hash`: the caller must (verifyAndCache's `storedAs` does, hashing where it verifies).
+ */
+export async function storedBundleBytes(db: ClawproofDb, hash: Digest): Promise<Blob | Uint8Array> {
   let row;
   try {
     row = await db.bundleBytes.get(hash);
@@ -137,7 +141,7 @@ async function storedBundleBytes(db: ClawproofDb, hash: Digest): Promise<Blob | 
   return decoded.row.bytes;
 }
 
-function damagedEntry(key: IndexableType, problem: string): StoreError {
+export function damagedEntry(key: IndexableType, problem: string): StoreError {
   return storeError(
     'STORE_CORRUPT',
     `The library entry ${keyText(key)} cannot be read: ${problem}. Remove it from the library, then open the original file ` +

@@ -16,6 +16,7 @@ import type { Digest } from '../core/hash.js';
 import type { BundleRow, BundleSource } from './db.js';
 import { storeError } from './errors.js';
 import type { VerifyOutcome } from './library.js';
+import type { BundleContent } from './opened-bundle.js';
 import { createStore, type Store, type VerifyBytesOptions } from './store.js';
 
 export { ClawproofDb, DATABASE_NAME, BUNDLE_SOURCES, SCHEMA_VERSIONS } from './db.js';
@@ -29,7 +30,8 @@ export type { ReportKey } from './reports.js';
 export type { SeenToken } from './seen-tokens.js';
 export type { StoredTrustRoot, InstallOptions } from './trust-roots.js';
 export type { VerifyOutcome, VerifyRequest } from './library.js';
-export type { PartsListener, ProgressListener, Verifier, VerifierCall, VerifierResult } from './verifier.js';
+export type { PartsListener, PreparedBundle, ProgressListener, Verifier, VerifierCall, VerifierResult } from './verifier.js';
+export type { BundleContent } from './opened-bundle.js';
 export { cstTokenOf, tokenIsTrusted } from './cst-token.js';
 export { createStore, type Store, type VerifyBytesOptions } from './store.js';
 
@@ -55,7 +57,7 @@ export function saveBundle(bytes: Uint8Array, source: BundleSource, options: { r
 }
 
 /** The report for `bytes`: from the Library when it holds one for the same trust root and verifier, else verified now. */
-export function verifyAndCache(bytes: Uint8Array, options: VerifyBytesOptions): Promise<VerifyOutcome> {
+export function verifyAndCache(bytes: BundleContent, options: VerifyBytesOptions): Promise<VerifyOutcome> {
   return getStore().verifyAndCache(bytes, options);
 }
 

@@ -6,7 +6,8 @@
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
 import type { Digest } from '../core/hash.js';
-import { bundleHash, defaultBundleName, storedBytes } from './bundles.js';
+import { isClawproofError } from '../core/errors.js';
+import { damagedEntry, defaultBundleName, storedBytes } from './bundles.js';
 import { stamp, systemNow, type Now } from './clock.js';
 import { tokenIsTrusted } from './cst-token.js';
 import type { BundleRow, BundleSource, ClawproofDb } from './db.js';
@@ -14,19 +15,26 @@ import { storeError, supersededError, toStoreError, type StoreError } from './er
 import { memoryReport, storedReport, type LazyReport } from './lazy-report.js';
 import type { ReportHead, SplitReport } from './report-parts.js';
 import { getCachedReport, putReport, type ReportKey } from './reports.js';
+import { contentSize, openBundle, type BundleContent } from './opened-bundle.js';
 import { decodeBundleRow } from './rows.js';
 import { seenTokenRow, seenTokensExcept, type SeenToken } from './seen-tokens.js';
 import { getActiveTrustRoot, type StoredTrustRoot } from './trust-roots.js';
-import type { PartsListener, ProgressListener, Verifier } from './verifier.js';
+import type { PartsListener, PreparedBundle, ProgressListener, Verifier } from './verifier.js';
 
 export interface VerifyRequest {
-  readonly bytes: Uint8Array;
+  /** The bundle: bytes in memory, or the File the user chose (read and hashed off the page's thread, stored as is). */
+  readonly bytes: BundleContent;
   readonly source: BundleSource;
   readonly name?: string;
   /** Defaults to the active trust root. */
   readonly trustRoot?: StoredTrustRoot;
   readonly onProgress?: ProgressListener;
   readonly onPartsChecked?: PartsListener;
+  /**
+   * Set when `bytes` were read from the Library: the hash they are stored under. Content that
+   * does not hash to it, or cannot be read, is a damaged entry (STORE_CORRUPT), never verified.
+   */
+  readonly storedAs?: Digest;
 }
 
 export interface VerifyOutcome {
@@ -57,9 +65,34 @@ export interface LibraryDeps {
 }
 
 export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest): Promise<VerifyOutcome> {
+  const opened = await openStored(deps.verifier, request);
+  try {
+    return await verifyOpened(deps, request, opened);
+  } finally {
+    opened.release(); // a cached report was found, or something failed: the verifier lets go of the bytes
+  }
+}
+
+/** openBundle, with content read from the Library checked against the hash it is stored under. */
+async function openStored(verifier: Verifier, request: VerifyRequest): Promise<PreparedBundle> {
+  const { storedAs } = request;
+  if (storedAs === undefined) return openBundle(verifier, request.bytes);
+  let opened: PreparedBundle;
+  try {
+    opened = await openBundle(verifier, request.bytes);
+  } catch (cause) {
+    if (!isClawproofError(cause) || cause.code !== 'FILE_UNREADABLE') throw cause;
+    throw damagedEntry(storedAs, `its stored content cannot be read (${cause.message})`);
+  }
+  if (opened.hash === storedAs) return opened;
+  opened.release();
+  throw damagedEntry(storedAs, 'its stored content no longer hashes to its name');
+}
+
+async function verifyOpened(deps: LibraryDeps, request: VerifyRequest, opened: PreparedBundle): Promise<VerifyOutcome> {
   const { db, verifier } = deps;
   const now = deps.now ?? systemNow;
-  const hash = await bundleHash(request.bytes);
+  const hash = opened.hash;
   const trustRoot = request.trustRoot ?? (await getActiveTrustRoot(db));
   if (trustRoot === undefined) {
     throw storeError('STORE_NOT_FOUND', 'No trust root is installed: import one on the Trust page first.');
@@ -83,7 +116,7 @@ export async function verifyAndCache(deps: LibraryDeps, request: VerifyRequest):
       : null;
 
   const seenTokens = await seenTokensExcept(db, hash);
-  const { report, token, blob } = await verifier.verify(request.bytes, trustRoot.root, {
+  const { report, token, blob } = await opened.verify(trustRoot.root, {
     seenTokens,
     ...(request.onProgress === undefined ? {} : { onProgress: request.onProgress }),
     ...(request.onPartsChecked === undefined ? {} : { onPartsChecked: request.onPartsChecked }),
@@ -138,13 +171,15 @@ async function keep(
         hash,
         name: existing?.name ?? (name === '' ? defaultBundleName(hash) : name),
         source: existing?.source ?? request.source,
-        size: request.bytes.byteLength,
+        size: contentSize(request.bytes),
         addedAt: existing?.addedAt ?? at,
         lastOpenedAt: at,
         jobId: report.bundle.jobId,
         lastVerdict: report.verdict,
       };
-      if (existing === undefined) await db.bundleBytes.put({ hash, bytes: request.blob ?? storedBytes(request.bytes) });
+      // A chosen file is stored as it is; bytes in memory as the Blob the verifier made of them, if it did.
+      const bytes = request.bytes instanceof Blob ? request.bytes : (request.blob ?? storedBytes(request.bytes));
+      if (existing === undefined) await db.bundleBytes.put({ hash, bytes });
       await db.bundles.put(row);
       if (split !== null) await putReport(db, key, split);
       if (token !== null && tokenIsTrusted(report)) await db.seenTokens.put(seenTokenRow(token, hash, at));

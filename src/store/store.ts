@@ -12,6 +12,7 @@ import type { Now } from './clock.js';
 import type { BundleRow, BundleSource, ClawproofDb, ReportRow, SeenTokenRow, TrustRootRow } from './db.js';
 import { supersededError } from './errors.js';
 import { cachedOutcome, verifyAndCache, type VerifyOutcome } from './library.js';
+import type { BundleContent } from './opened-bundle.js';
 import * as reports from './reports.js';
 import * as seen from './seen-tokens.js';
 import * as roots from './trust-roots.js';
@@ -32,7 +33,7 @@ export interface Store {
   /** Keeps the bytes in the Library without verifying them (the Lab's export). */
   saveBundle(bytes: Uint8Array, source: BundleSource, options?: { readonly name?: string }): Promise<BundleRow>;
   /** The cached report when bundle, trust root and verifier version match; else verifies and stores. */
-  verifyAndCache(bytes: Uint8Array, options: VerifyBytesOptions): Promise<VerifyOutcome>;
+  verifyAndCache(bytes: BundleContent, options: VerifyBytesOptions): Promise<VerifyOutcome>;
   /** verifyAndCache for a bundle already in the Library. */
   verifyStored(hash: Digest, options?: Omit<VerifyBytesOptions, 'source' | 'name'>): Promise<VerifyOutcome>;
   getBundle(hash: Digest): Promise<BundleRow | undefined>;
@@ -64,13 +65,14 @@ export function createStore(db: ClawproofDb, verifier: Verifier, now?: Now): Sto
     saveBundle: guard('saving the bundle', (bytes: Uint8Array, source: BundleSource, options: { readonly name?: string } = {}) =>
       bundles.saveBundle(db, { bytes, source, ...(options.name === undefined ? {} : { name: options.name }) }, now),
     ),
-    verifyAndCache: guard('verifying through the library', (bytes: Uint8Array, options: VerifyBytesOptions) => verifyAndCache(deps, { bytes, ...options })),
+    verifyAndCache: guard('verifying through the library', (bytes: BundleContent, options: VerifyBytesOptions) => verifyAndCache(deps, { bytes, ...options })),
     verifyStored: guard('opening the stored bundle', async (hash: Digest, options: Omit<VerifyBytesOptions, 'source' | 'name'> = {}) => {
       const cached = await cachedOutcome(deps, hash, options.trustRoot);
       if (cached !== undefined) return cached;
       const row = await bundles.getBundle(db, hash);
-      const bytes = await bundles.getBundleBytes(db, hash);
-      return verifyAndCache(deps, { bytes, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
+      // Checked against its hash where it is verified (the worker), not read and hashed here first.
+      const bytes = await bundles.storedBundleBytes(db, hash);
+      return verifyAndCache(deps, { bytes, storedAs: hash, source: row?.source ?? 'opened', ...(row === undefined ? {} : { name: row.name }), ...options });
     }),
     getBundle: guard('reading the library', (hash: Digest) => bundles.getBundle(db, hash)),
     getBundleBytes: guard('reading the bundle', (hash: Digest) => bundles.getBundleBytes(db, hash)),

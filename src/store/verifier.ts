@@ -30,6 +30,18 @@ export interface VerifierResult {
   readonly blob?: Blob;
 }
 
+/**
+ * A Blob the verifier has read and hashed where it runs (the worker), holding its bytes until they
+ * are verified or let go: the hash the Library looks the bundle up by names exactly the bytes verified.
+ */
+export interface PreparedBundle {
+  readonly hash: Digest;
+  /** Verifies the bytes read (once: they are let go of after). */
+  verify(trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult>;
+  /** Lets go of the bytes without verifying them (a cached report was found); safe to call twice. */
+  release(): void;
+}
+
 export interface Verifier {
   /** Part of every cache key: a new verifier version verifies every bundle afresh. */
   readonly version: string;
@@ -39,4 +51,9 @@ export interface Verifier {
    * on verifiers that run in the calling thread, where the store hashes them itself.
    */
   readonly hashBlob?: (blob: Blob) => Promise<Digest>;
+  /**
+   * Reads and hashes a file the user opened off the page's thread, keeping the bytes for verify:
+   * the page neither hashes nor copies a large bundle. Absent, the store reads and hashes it itself.
+   */
+  readonly prepare?: (blob: Blob) => Promise<PreparedBundle>;
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUNDLE_MEDIA_TYPE } from '../../src/core/bundle/media-types.js';
 import { utf8Encode } from '../../src/core/bytes.js';
+import { sha256 } from '../../src/core/hash.js';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable } from 'dexie';
 import type { ClawproofDb } from '../../src/store/db.js';
 import { inThreadVerifier } from '../../src/store/in-thread-verifier.js';
@@ -72,6 +73,66 @@ describe('verifyAndCache', () => {
     expect(made).toHaveLength(1);
     expect(((await db.bundleBytes.get(outcome.bundleHash))?.bytes as Blob).type).toBe('application/x-made-by-the-verifier');
     await expect(store.checkBundleBytes(outcome.bundleHash)).resolves.toBeUndefined();
+  });
+
+  it('stores a chosen file as the Blob it is, under the hash of its bytes, and finds it again from the same bytes', async () => {
+    const verifier = countingVerifier();
+    const store = await demoStore(verifier);
+    const bytes = await makeBundle(1);
+    const file = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/x-the-chosen-file' });
+
+    const first = await store.verifyAndCache(file, { source: 'opened', name: 'run.clawproof' });
+    expect(first.bundleHash).toBe(sha256(bytes));
+    expect(first.report.verdict).toBe('valid');
+    expect(first.entry).toMatchObject({ name: 'run.clawproof', size: bytes.byteLength });
+    expect(((await db.bundleBytes.get(first.bundleHash))?.bytes as Blob).type).toBe('application/x-the-chosen-file');
+    expect(await store.getBundleBytes(first.bundleHash)).toEqual(bytes);
+
+    expect((await store.verifyAndCache(bytes, { source: 'opened' })).fromCache).toBe(true);
+    expect(verifier.calls).toBe(1);
+  });
+
+  it("verifies a file the verifier prepared (read and hashed in the worker) once, and lets go of it on a cached report", async () => {
+    const inner = inThreadVerifier();
+    const log: string[] = [];
+    const verifier: Verifier = {
+      version: inner.version,
+      verify: inner.verify,
+      prepare: async (blob) => {
+        const held = new Uint8Array(await blob.arrayBuffer());
+        log.push('prepare');
+        return {
+          hash: sha256(held),
+          verify: async (root, call) => {
+            log.push('verify');
+            // A made Blob is ignored: the store keeps the file it was given.
+            return { ...(await inner.verify(held, root, call)), blob: new Blob(['not the file']) };
+          },
+          release: () => void log.push('release'),
+        };
+      },
+    };
+    const store = await demoStore(verifier);
+    const bytes = await makeBundle(1);
+    const first = await store.verifyAndCache(new Blob([bytes as Uint8Array<ArrayBuffer>]), { source: 'opened' });
+    const second = await store.verifyAndCache(new Blob([bytes as Uint8Array<ArrayBuffer>]), { source: 'opened' });
+
+    expect([first.fromCache, second.fromCache]).toEqual([false, true]);
+    expect(log).toEqual(['prepare', 'verify', 'release', 'prepare', 'release']);
+    await expect(store.checkBundleBytes(first.bundleHash)).resolves.toBeUndefined();
+    expect(await store.getBundleBytes(first.bundleHash)).toEqual(bytes);
+  });
+
+  it('lets go of a prepared file when there is no trust root to verify it against', async () => {
+    db = openTestDb();
+    const released: string[] = [];
+    const inner = inThreadVerifier();
+    const store = createStore(db, {
+      ...inner,
+      prepare: async () => ({ hash: sha256(new Uint8Array()), verify: inner.verify.bind(null, new Uint8Array()), release: () => void released.push('release') }),
+    });
+    await expect(store.verifyAndCache(new Blob(['{}']), { source: 'opened' })).rejects.toMatchObject({ code: 'STORE_NOT_FOUND' });
+    expect(released).toEqual(['release']);
   });
 
   it('verifies afresh when the trust root changes, and keeps one report per root', async () => {
@@ -204,6 +265,37 @@ describe('verifyAndCache', () => {
     expect(outcome.bundleHash).toBe(saved.hash);
     expect(outcome.entry).toMatchObject({ name: 'lab-run.clawproof', source: 'lab', lastVerdict: 'valid' });
     await expect(store.verifyStored(`sha256:${'0'.repeat(64)}`)).rejects.toMatchObject({ code: 'STORE_NOT_FOUND' });
+  });
+});
+
+describe('verifyStored with no cached report', () => {
+  it('reports a stored copy that no longer hashes to its name as a damaged entry, without verifying it', async () => {
+    const verifier = countingVerifier();
+    const store = await demoStore(verifier);
+    const saved = await store.saveBundle(await makeBundle(1), 'lab');
+    await db.bundleBytes.put({ hash: saved.hash, bytes: new Blob([await makeBundle(2) as Uint8Array<ArrayBuffer>]) });
+
+    await expect(store.verifyStored(saved.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT', message: expect.stringContaining('no longer hashes to its name') });
+    expect(verifier.calls).toBe(0);
+  });
+
+  it('checks the stored Blob where the verifier hashes it (prepare), and lets go of it when it does not match', async () => {
+    const inner = inThreadVerifier();
+    const log: string[] = [];
+    const store = await demoStore({
+      ...inner,
+      prepare: async (blob) => {
+        const held = new Uint8Array(await blob.arrayBuffer());
+        log.push('prepare');
+        return { hash: sha256(held), verify: (root, call) => inner.verify(held, root, call), release: () => void log.push('release') };
+      },
+    });
+    const good = await store.saveBundle(await makeBundle(1), 'lab');
+    expect((await store.verifyStored(good.hash)).report.verdict).toBe('valid');
+    const bad = await store.saveBundle(await makeBundle(2), 'lab');
+    await db.bundleBytes.put({ hash: bad.hash, bytes: new Blob(['damaged']) });
+    await expect(store.verifyStored(bad.hash)).rejects.toMatchObject({ code: 'STORE_CORRUPT' });
+    expect(log).toEqual(['prepare', 'release', 'prepare', 'release']);
   });
 });
 

@@ -25,12 +25,34 @@ export function fromLoadResult(result: LoadResult | { readonly status: 'cancelle
   return { ok: true, file: { name: result.file.name, bytes: result.file.bytes } };
 }
 
+/** A bundle chosen for verifying: the browser's File itself (the verifier's worker reads it), or bytes the desktop shell read. */
+export interface ChosenBundle {
+  readonly name: string;
+  readonly bytes: Uint8Array | Blob;
+}
+
+export type BundleOutcome = { readonly ok: true; readonly file: ChosenBundle } | { readonly ok: false; readonly message: string } | null;
+
+/**
+ * A bundle file dropped or chosen in the browser, not read here: reading and hashing a large file
+ * on the page's thread is a long task (a File cannot change, so it is passed on and stored as is).
+ */
+export async function chooseBrowserBundle(file: File): Promise<BundleOutcome> {
+  const shell = desktop();
+  if (shell !== undefined) return fromLoadResult(await shell.readDroppedFile(file));
+  const tooLarge = sizeProblem(file);
+  return tooLarge === null ? { ok: true, file: { name: file.name, bytes: file } } : { ok: false, message: tooLarge };
+}
+
+function sizeProblem(file: File): string | null {
+  return file.size > MAX_OPEN_BYTES ? `${file.name} is ${Math.round(file.size / 1e6)} MB; the largest file Clawproof opens is 256 MB.` : null;
+}
+
 export async function readBrowserFile(file: File): Promise<FileOutcome> {
   const shell = desktop();
   if (shell !== undefined) return fromLoadResult(await shell.readDroppedFile(file));
-  if (file.size > MAX_OPEN_BYTES) {
-    return { ok: false, message: `${file.name} is ${Math.round(file.size / 1e6)} MB; the largest file Clawproof opens is 256 MB.` };
-  }
+  const tooLarge = sizeProblem(file);
+  if (tooLarge !== null) return { ok: false, message: tooLarge };
   try {
     return { ok: true, file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } };
   } catch {

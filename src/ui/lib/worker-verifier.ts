@@ -6,8 +6,8 @@
 import { ClawproofError } from '../../core/errors.js';
 import type { Digest } from '../../core/hash.js';
 import type { TrustRoot } from '../../core/trust-root.js';
-import type { PartName, ReportHead, ReportOutline, Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
-import type { HashRequestMessage, VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
+import type { PartName, PreparedBundle, ReportHead, ReportOutline, Verifier, VerifierCall, VerifierResult } from '../../store/index.js';
+import type { PageMessage, VerifyRequestMessage, VerifyWorkerMessage } from '../workers/verify-protocol.js';
 
 interface Pending {
   readonly call: VerifierCall;
@@ -42,7 +42,7 @@ export function createWorkerVerifier(version: string): Verifier {
         const asked = hashes.get(message.id);
         hashes.delete(message.id);
         if (message.digest !== null) asked?.resolve(message.digest as Digest);
-        else asked?.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: message.message }));
+        else asked?.reject(new ClawproofError({ code: message.code ?? 'VERIFY_WORKER_FAILED', message: message.message }));
         return;
       }
       const entry = pending.get(message.id);
@@ -68,7 +68,7 @@ export function createWorkerVerifier(version: string): Verifier {
       pending.delete(message.id);
       if (message.type === 'error') entry.reject(new ClawproofError({ code: message.code, message: message.message }));
       else if (entry.head === undefined) entry.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: 'The verifier finished without a report. Try again.' }));
-      else entry.resolve({ report: { ...entry.head, pages: entry.pages }, token: message.token, blob: message.blob });
+      else entry.resolve({ report: { ...entry.head, pages: entry.pages }, token: message.token, ...(message.blob === null ? {} : { blob: message.blob }) });
     });
     created.addEventListener('error', (event) => {
       event.preventDefault();
@@ -79,25 +79,58 @@ export function createWorkerVerifier(version: string): Verifier {
     return created;
   }
 
+  function send(message: PageMessage, transfer: Transferable[] = []): void {
+    ensureWorker().postMessage(message, transfer);
+  }
+
+  /** Asks the worker for a digest ('hash' or 'prepare'); both are answered by a 'hashed' message. */
+  function digestOf(message: (id: number) => PageMessage): Promise<{ id: number; digest: Digest }> {
+    return new Promise((resolve, reject) => {
+      const id = nextId++;
+      hashes.set(id, { resolve: (digest) => resolve({ id, digest }), reject });
+      send(message(id));
+    });
+  }
+
+  function verifyIn(bytes: VerifyRequestMessage['bytes'], trustRoot: TrustRoot, call: VerifierCall, transfer: Transferable[]): Promise<VerifierResult> {
+    return new Promise<VerifierResult>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { call, resolve, reject, pages: new Map() });
+      send({ type: 'verify', id, bytes, trustRoot, seenTokens: [...call.seenTokens] }, transfer);
+    });
+  }
+
   return {
     version,
-    hashBlob(blob: Blob): Promise<Digest> {
-      return new Promise<Digest>((resolve, reject) => {
-        const id = nextId++;
-        hashes.set(id, { resolve, reject });
-        const message: HashRequestMessage = { type: 'hash', id, blob };
-        ensureWorker().postMessage(message);
-      });
+    async hashBlob(blob: Blob): Promise<Digest> {
+      return (await digestOf((id) => ({ type: 'hash', id, blob }))).digest;
+    },
+    async prepare(blob: Blob): Promise<PreparedBundle> {
+      // The Blob is cloned, not read, here: the worker reads and hashes it and keeps the bytes.
+      const { id, digest } = await digestOf((id) => ({ type: 'prepare', id, blob }));
+      const owner = worker;
+      let taken = false;
+      return {
+        hash: digest,
+        verify(trustRoot, call) {
+          if (taken || worker !== owner) {
+            return Promise.reject(new ClawproofError({ code: 'VERIFY_WORKER_FAILED', message: 'The verifier no longer holds the file it read. Open it again.' }));
+          }
+          taken = true;
+          return verifyIn({ held: id }, trustRoot, call, []);
+        },
+        release() {
+          if (taken) return;
+          taken = true;
+          // Only the worker that read the file holds its bytes; a fresh one holds nothing.
+          if (worker !== undefined && worker === owner) worker.postMessage({ type: 'release', held: id } satisfies PageMessage);
+        },
+      };
     },
     verify(bytes: Uint8Array, trustRoot: TrustRoot, call: VerifierCall): Promise<VerifierResult> {
-      return new Promise<VerifierResult>((resolve, reject) => {
-        const id = nextId++;
-        pending.set(id, { call, resolve, reject, pages: new Map() });
-        // A copy is transferred: the caller keeps its bytes (the store saves them after verifying).
-        const copy = bytes.slice();
-        const message: VerifyRequestMessage = { type: 'verify', id, bytes: copy, trustRoot, seenTokens: [...call.seenTokens] };
-        ensureWorker().postMessage(message, [copy.buffer]);
-      });
+      // A copy is transferred: the caller keeps its bytes (the store saves them after verifying).
+      const copy = bytes.slice();
+      return verifyIn(copy, trustRoot, call, [copy.buffer]);
     },
   };
 }
