@@ -68,7 +68,7 @@ export const CHECK_CODES = {
   INPUT_NOT_OBJECT: fail(['structure'], 'a JSON document that is not an object'),
 
   // The document and the schemas of every part (docs: "Reading the parts").
-  MEDIA_TYPE_UNKNOWN: fail(['structure'], "the document's `mediaType` is not `application/vnd.clawproof.bundle+json`"),
+  MEDIA_TYPE_UNKNOWN: fail(['structure'], "the document's `mediaType` is not `application/vnd.clawproof.bundle+json` (a v2 header's: not `application/vnd.clawproof.bundle.v2+jsonl`)"),
   UNKNOWN_FIELD: fail(SCHEMA_READERS, 'a member the format does not define (one issue per member)'),
   FIELD_MISSING: fail(SCHEMA_READERS, 'a required member is absent'),
   WRONG_TYPE: fail(SCHEMA_READERS, 'a value of the wrong JSON type (a fraction where an integer is required, too)'),
@@ -79,7 +79,7 @@ export const CHECK_CODES = {
   STRING_TOO_LONG: fail(SCHEMA_READERS, 'a string longer than its cap'),
   STRING_TOO_SHORT: fail(['structure', 'receipts', 'decisions'], 'a string shorter than its minimum (an empty `model`)'),
   RECORD_KIND_UNKNOWN: fail(['structure', 'decisions'], 'a record whose `kind` is none of the eight kinds'),
-  VERSION_UNSUPPORTED: fail(VERSIONED_READERS, 'a payload whose `v` is not `1`, or a document whose `version` is not `1`'),
+  VERSION_UNSUPPORTED: fail(VERSIONED_READERS, 'a payload whose `v` is not `1`, or a document whose `version` is not `1`; a v2 header of another version'),
   DIGEST_INVALID: fail(SCHEMA_READERS, 'not `sha256:` and 64 lowercase hex digits'),
   TIMESTAMP_INVALID: fail(VERSIONED_READERS, 'not `YYYY-MM-DDTHH:MM:SS.sssZ` with a real date and time'),
   ID_INVALID: fail(SCHEMA_READERS, 'an identifier outside `^[A-Za-z0-9_.:-]{1,128}$`'),
@@ -237,6 +237,34 @@ export const CHECK_CODES = {
   CST_JTI_MISMATCH: fail(['replay'], "a receipt's, the `job_start` record's or the manifest's `cst_jti` is not the CST's `jti`"),
   JOB_ID_MISMATCH: fail(['replay'], 'a receipt, record, approval or the manifest naming another job'),
   CST_JTI_REUSED: fail(['replay'], "`options.seenTokens` maps the CST's `jti` to another job"),
+
+  // A v2 file (JSON Lines) the reader refuses, at the line it is seen (docs/design/format-v2.md);
+  // every other check is then skipped. The evidence's note names the line.
+  HEADER_MISSING: fail(['structure'], 'the first line is not a header (or the input is empty)'),
+  LINE_TOO_LONG: fail(['structure'], "a line longer than the header's `max_line_bytes` or the reader's own limit (refused before its end arrives)"),
+  LINE_UNTERMINATED: fail(['structure'], 'the last line does not end in LF'),
+  LINE_NOT_UTF8: fail(['structure'], 'a line that is not well-formed UTF-8'),
+  LINE_NOT_JSON: fail(['structure'], 'a line that is not one strict JSON value (blank lines included)'),
+  LINE_NOT_CANONICAL: fail(['structure'], 'a line that is not its own RFC 8785 canonical form'),
+  LINE_NOT_OBJECT: fail(['structure'], 'a line that is not a JSON object with a string `t`'),
+  LINE_TYPE_UNKNOWN: fail(['structure'], 'a line whose `t` is none of the v2 line types'),
+  LINE_SCHEMA_INVALID: fail(['structure'], "a line outside its type's schema (the payload pointer says where)"),
+  LINE_OUT_OF_ORDER: fail(['structure'], 'a header, wpc or cst line out of its place (lines 1, 2, 3), or tree heads out of order'),
+  HEADER_COUNT_EXCEEDED: fail(['structure'], 'more lines of a kind than the header counts (refused at that line)'),
+  HEADER_COUNT_MISMATCH: fail(['structure'], 'fewer lines of a kind than the header counts (found at the end)'),
+  LINE_AFTER_TREE_HEADS: fail(['structure'], 'a line after the last tree head, or a job line between the heads'),
+  TREE_HEADS_MISSING: fail(['structure'], 'the file ends before both tree heads (proxy, then harness)'),
+  SIGNATURE_KEY_UNKNOWN: fail(['structure'], "a signed line whose key index is past the header's key list for its role"),
+  SEQ_OUT_OF_ORDER: fail(['structure'], "a record's `seq` that is not its index among the records, or a receipt's among the receipts"),
+  RECORD_AT_MISSING: fail(['structure'], 'the first record without `at` (there is no previous record to take it from)'),
+  RECORD_AT_REPEATED: fail(['structure'], "a record stating an `at` equal to the previous record's, which the format omits (one spelling)"),
+  PROPOSAL_SEQ_UNKNOWN: fail(['structure'], "a decision whose `proposal_seq` is not an earlier proposal record of the decision's ticket"),
+
+  // The v2 tree heads: the proxy's over its receipts (receipts), the harness's over every line before the heads (manifest).
+  TREE_HEAD_SERVICE_MISMATCH: fail(['receipts', 'manifest'], 'a tree head of another service than the one its place calls for'),
+  TREE_SIZE_MISMATCH: fail(['receipts', 'manifest'], 'the head states another number of lines than the file has: lines were dropped or added'),
+  TREE_HEAD_MISMATCH: fail(['receipts', 'manifest'], 'the head states another RFC 9162 root than the tree over the lines present: a line was changed, swapped or replaced'),
+  TREE_HEAD_BINDING_MISMATCH: fail(['receipts', 'manifest'], "a head's `job_id` is not the CST's and the header's, or its `at` is not the `job_end` record's"),
 
   // manifest
   MANIFEST_MEDIA_TYPE_MISMATCH: fail(['manifest'], "`bundle_media_type` is not the document's media type, or not the one this verifier reads"),

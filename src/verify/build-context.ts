@@ -126,7 +126,8 @@ export async function buildContext(
   };
 }
 
-function wpcView(view: EnvelopeView<JsonObject>, json: unknown): WpcView {
+/** The WPC's view with its policy hash and validation (also read by the v2 context, src/verify/v2). */
+export function wpcView(view: EnvelopeView<JsonObject>, json: unknown): WpcView {
   if (json === null || typeof json !== 'object' || Array.isArray(json)) {
     const problems =
       json === null

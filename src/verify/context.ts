@@ -19,6 +19,9 @@ import type {
   RecordPayload,
   TicketEntry,
 } from '../core/bundle/types.js';
+import type { HeaderLine } from '../format/v2/header-line.js';
+import type { CoverageProblem } from '../format/v2/tree-head.js';
+import type { TreeHeadPayload } from '../format/v2/signed-lines.js';
 import type { NormalizedPolicy, Problem } from '../policy/index.js';
 import type { CheckIssue } from './report.js';
 
@@ -133,4 +136,36 @@ export interface VerifyContext {
   readonly records: readonly EnvelopeView<RecordPayload>[];
   readonly approvals: readonly EnvelopeView<ApprovalPayload>[];
   readonly manifest: EnvelopeView<ManifestPayload>;
+  /**
+   * Present for a v2 bundle: its header and the two tree heads as checked. The `manifest` view is
+   * then the harness head read as one (its job, policy, time, size and root; the header's counts),
+   * and records are read only when that head holds.
+   */
+  readonly v2?: V2Facts;
+}
+
+export interface V2Facts {
+  readonly header: HeaderLine;
+  /** Lines in the file. */
+  readonly lines: number;
+  readonly proxyHead: TreeHeadView;
+  readonly harnessHead: TreeHeadView;
+}
+
+/** A v2 tree head after its signature was checked against the trust root and its size and root against the lines present. */
+export interface TreeHeadView {
+  readonly service: 'proxy' | 'harness';
+  /** 1-based line number in the file. */
+  readonly line: number;
+  readonly payload: TreeHeadPayload;
+  readonly keyid: string;
+  readonly signatureStatus: Exclude<SignatureStatus, 'malformed'>;
+  readonly signatures: readonly { readonly keyid: string; readonly status: DsseSignatureStatus }[];
+  readonly trustedValidKeyids: readonly string[];
+  /** SIGNATURE_INVALID or SIGNATURE_UNVERIFIED when the signature does not hold. */
+  readonly signatureProblems: readonly CheckIssue[];
+  /** TREE_SIZE_MISMATCH or TREE_HEAD_MISMATCH: the head is not over exactly the lines present. */
+  readonly coverage: readonly CoverageProblem[];
+  /** Signed by a trusted key of its service and over exactly the lines present. */
+  readonly holds: boolean;
 }

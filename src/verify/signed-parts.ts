@@ -62,7 +62,8 @@ export function signedParts(ctx: VerifyContext): SignedPart[] {
     const id = v.payload?.receipt_id;
     parts.push({ ...envelopePart(v, `receipt ${id ?? v.pointer}`), ...when(v.payload?.at ?? null, 'its at'), ...(id === undefined ? {} : { receiptId: id }) });
   }
-  for (const v of ctx.records) {
+  // v2 records are not signed one by one: the harness tree head (the manifest's part) vouches for them.
+  for (const v of ctx.v2 === undefined ? ctx.records : []) {
     const id = v.payload?.record_id;
     parts.push({ ...envelopePart(v, `record ${id ?? v.pointer}`), ...when(v.payload?.at ?? null, 'its at'), ...(id === undefined ? {} : { recordId: id }) });
   }
@@ -70,7 +71,20 @@ export function signedParts(ctx: VerifyContext): SignedPart[] {
     const id = v.payload?.approval_id;
     parts.push({ ...envelopePart(v, `approval ${id ?? v.pointer}`), ...when(v.payload?.at ?? null, 'its at'), ...(id === undefined ? {} : { approvalId: id }) });
   }
-  parts.push({ ...envelopePart(ctx.manifest, 'the manifest'), ...when(ctx.manifest.payload?.created_at ?? null, 'its created_at') });
+  if (ctx.v2 !== undefined) {
+    const head = ctx.v2.proxyHead;
+    parts.push({
+      pointer: '/receipts',
+      role: 'proxy',
+      label: `the proxy tree head (line ${head.line})`,
+      signatureStatus: head.signatureStatus,
+      signatures: head.signatures,
+      trustedValidKeyids: head.trustedValidKeyids,
+      ...when(head.payload.at, 'its at'),
+    });
+  }
+  const closing = ctx.v2 === undefined ? 'the manifest' : `the harness tree head (line ${ctx.v2.harnessHead.line})`;
+  parts.push({ ...envelopePart(ctx.manifest, closing), ...when(ctx.manifest.payload?.created_at ?? ctx.v2?.harnessHead.payload.at ?? null, 'its created_at') });
   return parts;
 }
 

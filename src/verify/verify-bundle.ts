@@ -31,9 +31,12 @@ import { ticketDiffs } from './diff/ticket-diff.js';
 import { timeline } from './diff/timeline.js';
 import { verifyError } from './errors.js';
 import { readBundleInput } from './input.js';
+import { buildContextV2 } from './v2/build-context-v2.js';
+import { v2BytesOf } from './v2/detect.js';
+import { sha256, type Digest } from '../core/hash.js';
 import { LIMITATIONS } from './limitations.js';
 import { DEFAULT_MAX_BUNDLE_BYTES, DEFAULT_MAX_BUNDLE_DEPTH } from '../format/limits.js';
-import { CHECK_IDS, type CheckId, type CheckResult, type Report } from './report.js';
+import { CHECK_IDS, type CheckId, type CheckIssue, type CheckResult, type Report } from './report.js';
 import { verdictOf } from './verdict.js';
 import { rootCauses } from './causes/index.js';
 import { PART_LISTS, type PartList } from './causes/places.js';
@@ -65,13 +68,11 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
   const checked = checkOptions(options);
   const root = readTrustRoot(trustRoot);
   const rootInfo = { name: root.name, hash: trustRootDigest(root), demoOnly: root.demoOnly === true };
-  const input = readBundleInput(bundle, { maxBytes: checked.maxBytes, maxDepth: checked.maxDepth });
   const checkedAt = new Date().toISOString();
-
-  if (!input.ok) {
+  const unreadable = (issue: CheckIssue, hash: Digest | null, bytes: number): Report => {
     const checks = CHECK_IDS.map((id) =>
       id === 'structure'
-        ? checkResult('structure', [input.issue], [], `The bundle could not be read (${input.issue.code}), so no other check ran.`)
+        ? checkResult('structure', [issue], [], `The bundle could not be read (${issue.code}), so no other check ran.`)
         : skippedResult(id, 'Not run: the bundle could not be read (see structure).'),
     );
     report(checks, 0, checked.onProgress);
@@ -83,16 +84,33 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
       summary: summaryOf('invalid', checks, causes),
       causes,
       checkedAt,
-      bundle: { hash: input.hash, bytes: input.bytes, mediaType: null, version: null, jobId: null, policyHash: null },
+      bundle: { hash, bytes, mediaType: null, version: null, jobId: null, policyHash: null },
       trustRoot: rootInfo,
       checks,
       limitations: LIMITATIONS,
       tickets: [],
       timeline: [],
     };
-  }
+  };
 
-  const ctx = await buildContext(input.document, input.hash, root, checked);
+  let ctx: VerifyContext;
+  let input: { readonly hash: Digest; readonly bytes: number };
+  const v2 = v2BytesOf(bundle, checked.maxBytes);
+  if (v2 !== null) {
+    if (v2.length > checked.maxBytes) {
+      // Hashing a refused oversize input would be the unbounded work the limit exists to prevent.
+      return unreadable({ severity: 'fail', code: 'INPUT_TOO_LARGE', message: `the bundle is ${v2.length} bytes, more than the input limit of ${checked.maxBytes}`, evidence: [{}] }, null, v2.length);
+    }
+    input = { hash: sha256(v2), bytes: v2.length };
+    const built = await buildContextV2(v2, input.hash, root, checked);
+    if (!built.ok) return unreadable(built.issue, input.hash, input.bytes);
+    ctx = built.ctx;
+  } else {
+    const v1 = readBundleInput(bundle, { maxBytes: checked.maxBytes, maxDepth: checked.maxDepth });
+    if (!v1.ok) return unreadable(v1.issue, v1.hash, v1.bytes);
+    input = v1;
+    ctx = await buildContext(v1.document, v1.hash, root, checked);
+  }
   const checks: CheckResult[] = [];
   for (const id of CHECK_IDS) {
     checks.push(await runCheck(id, ctx));
@@ -127,6 +145,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
 
 /** What the cause sentences may say about the bundle ("receipt 6 of 16"): the lengths of its lists as read. */
 function countsOf(ctx: VerifyContext): Partial<Record<PartList, number>> {
+  if (ctx.v2 !== undefined) return { ...ctx.v2.header.counts };
   const doc = ctx.document as Record<string, unknown>;
   const counts: Partial<Record<PartList, number>> = {};
   for (const name of PART_LISTS) {

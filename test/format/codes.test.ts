@@ -30,8 +30,16 @@ function literals(text: string): Set<string> {
   return new Set([...text.matchAll(/['"`]([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)['"`]/g)].map((m) => m[1]!));
 }
 
-/** Where codes are emitted: src/verify, and the schema blocks its schemas are built of (they carry their codes in params.code). */
-const VERIFY_FILES = [...sourceFiles(join(ROOT, 'src/verify')), join(ROOT, 'src/format/schema-blocks.ts')];
+/**
+ * Where codes are emitted: src/verify, the schema blocks its schemas are built of (they carry
+ * their codes in params.code), and the v2 reader and tree-head check, whose codes the verifier
+ * reports as they are.
+ */
+const VERIFY_FILES = [
+  ...sourceFiles(join(ROOT, 'src/verify')),
+  join(ROOT, 'src/format/schema-blocks.ts'),
+  ...sourceFiles(join(ROOT, 'src/format/v2')),
+];
 const FORMAT_FILES = sourceFiles(join(ROOT, 'src/format'));
 
 /** UPPER_SNAKE literals of src/verify that are not report codes, and what they are instead. */
@@ -41,6 +49,8 @@ const NOT_REPORT_CODES: Readonly<Record<string, string>> = {
   TRUST_ROOT_INVALID: "core's error for an unusable trust root, which verifyBundle throws (requirements.ts names it)",
   JSON_DUPLICATE_KEY: "core's parser error, mapped to INPUT_DUPLICATE_KEY / PAYLOAD_DUPLICATE_KEY",
   INVALID_CALL: 'a decision code of the gate (derive/gate.ts), compared with a record, never an issue',
+  V2_ENCODE_INPUT_INVALID: "the v2 bridge encoder's error for a v1 bundle it cannot encode (format/v2/encode-error.ts)",
+  TREE_HEAD_SIGNATURE_INVALID: "checkTreeHead's own code; the verifier reports a head's signature as SIGNATURE_INVALID",
 };
 
 describe('the code registry', () => {

@@ -77,7 +77,8 @@ export interface CstClaims {
 }
 
 export interface ReceiptPayload {
-  v: 1;
+  /** 1 in a v1 bundle's envelope; 2 on a v2 receipt line (which has no `prev`: null when read). */
+  v: 1 | 2;
   receipt_id: string;
   seq: number;
   job_id: string;
@@ -110,7 +111,8 @@ export interface Proposal {
 }
 
 interface RecordBase {
-  v: 1;
+  /** 1 in a v1 bundle; 2 for a record read from a v2 line (which states neither v, job_id, record_id nor prev). */
+  v: 1 | 2;
   record_id: string;
   seq: number;
   job_id: string;
@@ -247,7 +249,8 @@ export type RecordPayload =
   | JobEndRecord;
 
 export interface ApprovalPayload {
-  v: 1;
+  /** 1 in a v1 bundle; 2 on a v2 line, whose proposal_hash is over the proposal line's bytes. */
+  v: 1 | 2;
   approval_id: string;
   job_id: string;
   ticket_id: TicketId;
@@ -268,7 +271,8 @@ export interface BundleCounts {
 }
 
 export interface ManifestPayload {
-  v: 1;
+  /** 1: a v1 manifest; 2: the verifier's reading of a v2 file's harness tree head and header (src/verify/v2). */
+  v: 1 | 2;
   bundle_media_type: string;
   bundle_version: number;
   job_id: string;

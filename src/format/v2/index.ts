@@ -10,5 +10,6 @@ export * from './line.js';
 export * from './errors.js';
 export { encodeBundleV2, joinLines, type EncodedV2, type V2Signers } from './encode.js';
 export { DEFAULT_MAX_LINE_BYTES, readBundleV2, type ReadLine, type ReadV2Options, type RecomputedTree, type V2ReadResult } from './read.js';
-export { checkTreeHead, type TreeHeadProblem } from './tree-head.js';
+export { checkTreeHead, treeHeadCoverage, type TreeHeadProblem } from './tree-head.js';
+export { recordIdOf } from './record-id.js';
 export { signLinePayload, splitLineSignature, verifyLinePayload } from './sign-line.js';

@@ -19,13 +19,25 @@ export interface TreeHeadProblem {
   readonly pointer: string;
 }
 
+/** A coverage problem: the head is not over exactly the lines present. */
+export type CoverageProblem = TreeHeadProblem & { readonly code: Exclude<TreeHeadCode, 'TREE_HEAD_SIGNATURE_INVALID'> };
+
 /** Every problem of the head, in a fixed order (service, size, root, signature); empty when it holds. */
 export async function checkTreeHead(
   head: TreeHeadLine,
   expected: { readonly service: TreeHeadService; readonly tree: RecomputedTree; readonly publicKey: Uint8Array },
   options?: VerifySignatureOptions,
 ): Promise<TreeHeadProblem[]> {
-  const problems: TreeHeadProblem[] = [];
+  const problems: TreeHeadProblem[] = treeHeadCoverage(head, expected);
+  if (!(await verifyLinePayload(TREE_HEAD_PAYLOAD_TYPE, head.payload, head.sig, expected.publicKey, options))) {
+    problems.push({ code: 'TREE_HEAD_SIGNATURE_INVALID', message: `the ${expected.service} head's signature does not verify with the given key`, pointer: '/sig' });
+  }
+  return problems;
+}
+
+/** Whether the head states the service, size and root of the tree recomputed from the lines present (its signature aside). */
+export function treeHeadCoverage(head: TreeHeadLine, expected: { readonly service: TreeHeadService; readonly tree: RecomputedTree }): CoverageProblem[] {
+  const problems: CoverageProblem[] = [];
   const { payload } = head;
   if (payload.service !== expected.service) {
     problems.push({ code: 'TREE_HEAD_SERVICE_MISMATCH', message: `the head is the ${payload.service}'s, not the ${expected.service}'s`, pointer: '/payload/service' });
@@ -39,9 +51,6 @@ export async function checkTreeHead(
       message: `the ${expected.service} head's root is not the root over the ${payload.size} lines present (sha256:${hexEncode(expected.tree.root)})`,
       pointer: '/payload/root_hash',
     });
-  }
-  if (!(await verifyLinePayload(TREE_HEAD_PAYLOAD_TYPE, payload, head.sig, expected.publicKey, options))) {
-    problems.push({ code: 'TREE_HEAD_SIGNATURE_INVALID', message: `the ${expected.service} head's signature does not verify with the given key`, pointer: '/sig' });
   }
   return problems;
 }

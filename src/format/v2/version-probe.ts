@@ -38,15 +38,20 @@ export async function* refuseV1(chunks: AsyncIterable<Uint8Array>): AsyncGenerat
 }
 
 function decide(held: readonly Uint8Array[]): void {
-  const start = firstBytes(held, PROBE_BYTES);
-  const opensDocument =
+  if (opensLikeV1(firstBytes(held, PROBE_BYTES))) {
+    throw new V2ReadError('VERSION_UNSUPPORTED', 1, 'the input is a JSON document, as v1 bundles are; this reader reads format v2 (JSON Lines)');
+  }
+}
+
+/** True when the first bytes of an input open a JSON document as v1 bundles do (never a v2 line). */
+export function opensLikeV1(bytes: Uint8Array): boolean {
+  const start = bytes.subarray(0, PROBE_BYTES);
+  return (
     (start.length > 0 && WHITESPACE.has(start[0]!)) ||
     (start[0] === 0xef && start[1] === 0xbb && start[2] === 0xbf) ||
     (start[0] === 0x7b && start.length > 1 && WHITESPACE.has(start[1]!)) ||
-    V1_OPENINGS.some((o) => o.length <= start.length && o.every((b, i) => start[i] === b));
-  if (opensDocument) {
-    throw new V2ReadError('VERSION_UNSUPPORTED', 1, 'the input is a JSON document, as v1 bundles are; this reader reads format v2 (JSON Lines)');
-  }
+    V1_OPENINGS.some((o) => o.length <= start.length && o.every((b, i) => start[i] === b))
+  );
 }
 
 function firstBytes(chunks: readonly Uint8Array[], n: number): Uint8Array {

@@ -40,6 +40,13 @@ const DERIVED: ReadonlySet<CheckCode> = new Set<CheckCode>([
 
 const RESTATES: ReadonlySet<CheckCode> = new Set<CheckCode>(['MERKLE_ROOT_MISMATCH', 'MERKLE_ROOT_UNCHECKABLE', 'MANIFEST_COUNT_MISMATCH', 'RECEIPT_COUNT_MISMATCH']);
 
+/**
+ * A v2 tree head that is not over the lines present: nothing under it is read (the harness's
+ * covers every record), so every check that reads those lines fails for it. It ranks before
+ * every other fact: no other failure can be told apart from what it makes unreadable.
+ */
+const SEALS_BROKEN: ReadonlySet<CheckCode> = new Set<CheckCode>(['TREE_HEAD_MISMATCH', 'TREE_SIZE_MISMATCH']);
+
 export function causeRole(code: CheckCode): CauseRole {
   if (RESTATES.has(code) || CHECK_CODES[code].unknownSigner === 'consequence') return 'restates';
   return DERIVED.has(code) ? 'derived' : 'fact';
@@ -47,6 +54,7 @@ export function causeRole(code: CheckCode): CauseRole {
 
 /** Rank for choosing a cause: facts first. */
 export function roleRank(code: CheckCode): number {
+  if (SEALS_BROKEN.has(code)) return -1;
   return { fact: 0, derived: 1, restates: 2 }[causeRole(code)];
 }
 
@@ -55,6 +63,9 @@ export function roleRank(code: CheckCode): number {
  * code makes other checks report. A swapped policy changes every judgement made under it; a
  * deleted, copied or moved receipt shifts the views, proposals and schedule that follow it.
  */
+/** The checks that read lines a v2 tree head covers (everything but the WPC, the CST and the keys). */
+const READS_SEALED_LINES: readonly CheckId[] = ['receipts', 'model_views', 'redaction', 'proposals', 'decisions', 'approvals', 'limits', 'schedule', 'tickets', 'replay', 'manifest'];
+
 const IMPLIES: Partial<Record<CheckCode, { readonly checks?: readonly CheckId[]; readonly codes?: readonly CheckCode[] }>> = {
   POLICY_HASH_MISMATCH: { checks: ['wpc', 'cst', 'receipts', 'redaction', 'proposals', 'decisions', 'approvals', 'limits', 'schedule'] },
   WPC_INVALID: { checks: ['cst', 'redaction', 'proposals', 'decisions', 'approvals', 'limits', 'schedule'] },
@@ -65,6 +76,8 @@ const IMPLIES: Partial<Record<CheckCode, { readonly checks?: readonly CheckId[];
   RECORD_CHAIN_BROKEN: { codes: ['RECORD_CHAIN_INCOMPLETE', 'SCHEDULE_MISMATCH', 'TICKET_NOT_IN_FLIGHT', 'TICKET_LIFECYCLE_INVALID'] },
   CST_JOB_MISMATCH: { codes: ['RECEIPT_JOB_MISMATCH', 'RECEIPT_CST_MISMATCH', 'RECORD_JOB_MISMATCH', 'CST_JTI_MISMATCH', 'JOB_ID_MISMATCH', 'MANIFEST_BINDING_MISMATCH'] },
   KEY_NOT_TRUSTED: { codes: ['SIGNATURE_UNVERIFIED'] },
+  TREE_HEAD_MISMATCH: { checks: READS_SEALED_LINES },
+  TREE_SIZE_MISMATCH: { checks: READS_SEALED_LINES },
 };
 
 export function implies(cause: CheckCode, check: CheckId, code: CheckCode): boolean {

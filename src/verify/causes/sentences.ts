@@ -226,6 +226,8 @@ const BUILDERS: Partial<Record<CheckCode, Builder>> = {
   JOB_LIMITS_MISMATCH: (input) => `the run's ${input.issue.message.replace(/^job_start /, 'job_start record ')}`,
   LIMIT_EXCEEDED: asIs,
   MERKLE_ROOT_MISMATCH: (input) => `the manifest's seal does not match the bundle: ${input.issue.message}`,
+  TREE_HEAD_MISMATCH: (input) => `a line was changed, swapped or replaced after it was sealed: ${input.issue.message}`,
+  TREE_SIZE_MISMATCH: (input) => `lines were dropped or added after they were sealed: ${input.issue.message}`,
   MANIFEST_COUNT_MISMATCH: asIs,
   CHECK_CRASHED: (input) => `the verifier could not finish the check "${input.checkTitle}": ${input.issue.message} (a verifier bug, not a finding about the bundle)`,
   TRUST_ROOT_DEMO_ONLY: () => 'the trust root is demo-only: its secret keys are published, so anyone could have signed this bundle',

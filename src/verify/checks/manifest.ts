@@ -8,16 +8,18 @@
 import { BUNDLE_MEDIA_TYPE, BUNDLE_VERSION } from '../../core/bundle/media-types.js';
 import { bundleMerkleRoot, type BundleBody } from '../../core/bundle/leaves.js';
 import type { BundleCounts } from '../../core/bundle/types.js';
-import type { VerifyContext } from '../context.js';
+import type { TreeHeadView, VerifyContext } from '../context.js';
 import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { LIST_CAPS } from '../document-shape.js';
 import { LIST_MEMBERS } from '../schemas/bundle.js';
 import { bindingOf } from './binding.js';
 import { checkResult, failIssue, plural } from './result.js';
+import { treeHeadIssues, treeHeadSummary } from './tree-heads.js';
 
 const POINTER = '/manifest';
 
 export function checkManifest(ctx: VerifyContext): CheckResult {
+  if (ctx.v2 !== undefined) return checkHarnessHead(ctx, ctx.v2.harnessHead);
   const view = ctx.manifest;
   const issues: CheckIssue[] = [...view.problems];
   const m = view.payload;
@@ -75,6 +77,17 @@ export function checkManifest(ctx: VerifyContext): CheckResult {
     issues.length === 0
       ? `The manifest is signed by a trusted harness key and commits to exactly these ${plural(m.tree_size, 'part')}: counts, Merkle root, job, CST and policy all match.`
       : `${plural(issues.length, 'problem')} with the manifest: the bundle is not the one it commits to.`;
+  return checkResult('manifest', issues, evidence, message);
+}
+
+/** v2: the harness tree head closes the file as the manifest closes a v1 bundle. */
+function checkHarnessHead(ctx: VerifyContext, head: TreeHeadView): CheckResult {
+  const issues = treeHeadIssues(ctx, head, POINTER);
+  const evidence: Evidence[] = [{ pointer: POINTER, keyid: head.keyid, note: `line ${head.line}: the harness tree head over ${plural(head.payload.size, 'line')}, root ${head.payload.root_hash}` }];
+  const message =
+    issues.length === 0
+      ? `The file is closed by the harness: ${treeHeadSummary(head, 'line')} before it, for this job and policy.`
+      : `${plural(issues.length, 'problem')} with the harness tree head: the file is not the one the harness closed, so no record in it is read.`;
   return checkResult('manifest', issues, evidence, message);
 }
 

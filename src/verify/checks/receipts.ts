@@ -4,6 +4,7 @@
  * position i, prev = sha256 of the previous receipt's payload bytes, null for the first) with
  * unique ids and times that never run backwards; each names the job's model; and there are
  * exactly as many as the manifest says. A receipt dropped, reordered, duplicated or inserted breaks the chain or the count.
+ * In v2 the receipts carry no prev: the proxy's own tree head fixes their number and order (tree-heads.ts).
  */
 import { parseUtcTimestamp } from '../../core/time.js';
 import type { ReceiptPayload } from '../../core/bundle/types.js';
@@ -12,6 +13,7 @@ import type { CheckIssue, CheckResult, Evidence } from '../report.js';
 import { bindingOf } from './binding.js';
 import { partEvidence } from './evidence.js';
 import { checkResult, failIssue, plural } from './result.js';
+import { treeHeadIssues, treeHeadSummary } from './tree-heads.js';
 
 export function checkReceipts(ctx: VerifyContext): CheckResult {
   const issues: CheckIssue[] = [];
@@ -39,7 +41,7 @@ export function checkReceipts(ctx: VerifyContext): CheckResult {
     else if (!copy) {
       issues.push(failIssue('RECEIPT_DUPLICATE', `receipt id ${r.receipt_id} is used twice (${earlier} and ${view.pointer})`, { pointer: earlier }, at({ payloadPointer: '/receipt_id' })));
     }
-    issues.push(...chainIssues(ctx.receipts, view, r, i), ...bindingIssues(binding, view, r));
+    issues.push(...chainIssues(ctx.receipts, view, r, i, ctx.v2 === undefined), ...bindingIssues(binding, view, r));
     if (model !== null && r.model !== model) {
       issues.push(failIssue('RECEIPT_MODEL_MISMATCH', `receipt ${r.receipt_id} is for model ${r.model}; the job ran model ${model} (job_start)`, at({ payloadPointer: '/model', expected: model, actual: r.model })));
     }
@@ -49,6 +51,7 @@ export function checkReceipts(ctx: VerifyContext): CheckResult {
     }
     if (!Number.isNaN(ms)) lastAt = Math.max(lastAt, ms);
   });
+  if (ctx.v2 !== undefined) issues.push(...treeHeadIssues(ctx, ctx.v2.proxyHead, '/receipts'));
   const declared = ctx.manifest.payload?.counts.receipts;
   if (declared !== undefined && declared !== ctx.receipts.length) {
     issues.push(
@@ -62,12 +65,14 @@ export function checkReceipts(ctx: VerifyContext): CheckResult {
   const evidence: Evidence[] = [{ pointer: '/receipts', note: `${plural(ctx.receipts.length, 'receipt')}${binding.jobId === null ? '' : ` for job ${binding.jobId}`}` }];
   const message =
     issues.length === 0
-      ? `The ${plural(ctx.receipts.length, 'receipt')} ${ctx.receipts.length === 1 ? 'is' : 'are'} signed by a trusted proxy key, bound to this job, CST and policy, and form${ctx.receipts.length === 1 ? 's' : ''} one unbroken chain matching the manifest's count.`
+      ? ctx.v2 !== undefined
+        ? `The ${plural(ctx.receipts.length, 'receipt')} ${ctx.receipts.length === 1 ? 'is' : 'are'} signed by a trusted proxy key and bound to this job, CST and policy; ${treeHeadSummary(ctx.v2.proxyHead, 'receipt')}, in this order.`
+        : `The ${plural(ctx.receipts.length, 'receipt')} ${ctx.receipts.length === 1 ? 'is' : 'are'} signed by a trusted proxy key, bound to this job, CST and policy, and form${ctx.receipts.length === 1 ? 's' : ''} one unbroken chain matching the manifest's count.`
       : `${plural(issues.length, 'problem')} with the gateway receipts: signatures, bindings, chain or count.`;
   return checkResult('receipts', issues, evidence, message);
 }
 
-function chainIssues(all: readonly EnvelopeView<ReceiptPayload>[], view: EnvelopeView<ReceiptPayload>, r: ReceiptPayload, i: number): CheckIssue[] {
+function chainIssues(all: readonly EnvelopeView<ReceiptPayload>[], view: EnvelopeView<ReceiptPayload>, r: ReceiptPayload, i: number, chained: boolean): CheckIssue[] {
   const issues: CheckIssue[] = [];
   if (r.seq !== i) {
     issues.push(
@@ -78,6 +83,8 @@ function chainIssues(all: readonly EnvelopeView<ReceiptPayload>[], view: Envelop
       })),
     );
   }
+  // v2 receipts have no prev: the proxy's tree head fixes their order (proxyHeadIssues).
+  if (!chained) return issues;
   // An unreadable previous envelope has no hash to compare with; its own problem is reported.
   const expected = i === 0 ? null : all[i - 1]!.payloadHash;
   if ((i === 0 || expected !== null) && r.prev !== expected) {

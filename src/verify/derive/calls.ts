@@ -27,20 +27,22 @@ const cache = new WeakMap<VerifyContext, ReadonlyMap<TicketId, readonly TicketCa
  * receipts check reports.
  */
 export function receiptGap(ctx: VerifyContext): string | null {
-  return chainGap(ctx.receipts, 'receipt');
+  if (ctx.v2 !== undefined && !ctx.v2.proxyHead.holds) return 'the proxy tree head does not vouch for exactly these receipts (see receipts)';
+  return chainGap(ctx.receipts, 'receipt', ctx.v2 === undefined);
 }
 
 /** The same for the record chain. */
 export function recordGap(ctx: VerifyContext): string | null {
-  return chainGap(ctx.records, 'record');
+  return chainGap(ctx.records, 'record', ctx.v2 === undefined);
 }
 
-function chainGap(views: VerifyContext['receipts'] | VerifyContext['records'], what: string): string | null {
+/** `chained`: v1, whose parts name their predecessor by `prev`; in v2 the tree heads fix the order instead. */
+function chainGap(views: VerifyContext['receipts'] | VerifyContext['records'], what: string, chained: boolean): string | null {
   for (const [i, view] of views.entries()) {
     const p = view.payload;
     if (p === null || !view.signatureOk) return `${what} ${view.pointer} could not be verified and read (see ${what}s)`;
     const prev = i === 0 ? null : views[i - 1]!.payloadHash;
-    if (p.seq !== i || p.prev !== prev) return `the ${what} chain is broken at ${view.pointer} (see ${what === 'receipt' ? 'receipts' : 'decisions'})`;
+    if (p.seq !== i || (chained && p.prev !== prev)) return `the ${what} chain is broken at ${view.pointer} (see ${what === 'receipt' ? 'receipts' : 'decisions'})`;
   }
   return null;
 }

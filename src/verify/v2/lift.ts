@@ -1,0 +1,39 @@
+/**
+ * v2 lines in the shapes the checks read (src/core/bundle/types.ts), so every check that judges
+ * what a part says (decisions re-evaluated, proposals re-derived from receipted responses, the
+ * schedule, redaction, tickets) runs on v1 and v2 alike. Only what v2 states once for the file is
+ * filled back in, each from the line that vouches for it under the harness tree head:
+ *  - a record's `v`, `job_id` and `record_id`: the header's job and the record's seq;
+ *  - a decision's `proposal_hash`: the sha256 of the line its `proposal_seq` names (the reader
+ *    checked it is an earlier proposal of the same ticket);
+ *  - a decision's `reason`: the sentence rule and code say (v2 does not carry it);
+ *  - `prev`: null. v2 has no chain inside the lines: the tree heads fix every line's place, and
+ *    the chain checks compare `prev` only for v1 (ctx.v2 absent).
+ */
+import type { Digest } from '../../core/hash.js';
+import type { ApprovalPayload, ReceiptPayload, RecordPayload } from '../../core/bundle/types.js';
+import { recordIdOf } from '../../format/v2/record-id.js';
+import type { ApprovalPayloadV2, ReceiptPayloadV2 } from '../../format/v2/signed-lines.js';
+import type { NumberedRecord } from './read-lines.js';
+
+// The casts narrow what the reader's schemas already checked (a digest's pattern, JSON objects)
+// to the shared types' template and JSON types, which zod's inferred `string` does not spell.
+
+export function liftReceipt(payload: ReceiptPayloadV2): ReceiptPayload {
+  return { ...payload, prev: null } as ReceiptPayload;
+}
+
+export function liftApproval(payload: ApprovalPayloadV2): ApprovalPayload {
+  return payload as ApprovalPayload;
+}
+
+export function liftRecord(record: NumberedRecord, jobId: string, recordHashes: readonly Digest[]): RecordPayload {
+  const { t, ...rest } = record.line;
+  const base = { v: 2 as const, record_id: recordIdOf(jobId, rest.seq), job_id: jobId, prev: null, kind: t };
+  if (t === 'decision') {
+    const { proposal_seq, ...decision } = rest as Omit<Extract<NumberedRecord['line'], { t: 'decision' }>, 't'>;
+    const proposalHash = proposal_seq === null ? null : (recordHashes[proposal_seq] ?? null);
+    return { ...base, ...decision, kind: 'decision', reason: `${decision.outcome} under ${decision.rule} (${decision.code})`, proposal_hash: proposalHash } as RecordPayload;
+  }
+  return { ...base, ...rest } as RecordPayload;
+}

@@ -1,0 +1,85 @@
+/**
+ * Reads a v2 bundle with the trust-free streaming reader (src/format/v2/read.ts) and keeps what
+ * the checks read: the job's lines by kind, each with its line number, and each record's sha256
+ * receipt's and approval's sha256 over its exact bytes (what an approval's proposal_hash names). The bytes themselves are not
+ * kept: the reader has already hashed them into the tree heads' trees.
+ */
+import { sha256, type Digest } from '../../core/hash.js';
+import type { ResponseLine, TicketLine, ViewLine } from '../../format/v2/entry-lines.js';
+import type { ReadV2Line } from '../../format/v2/line.js';
+import { isRecordLine } from '../../format/v2/line.js';
+import { readBundleV2, type V2ReadResult } from '../../format/v2/read.js';
+import type { RecordLine } from '../../format/v2/record-line.js';
+import type { ApprovalLine, ReceiptLine } from '../../format/v2/signed-lines.js';
+
+export interface Numbered<L> {
+  readonly line: L;
+  /** 1-based line number in the file. */
+  readonly number: number;
+}
+
+/** A record, receipt or approval line, with the sha256 of its exact bytes (what a proposal_hash names; how a copied line is told). */
+export interface Hashed<L> extends Numbered<L> {
+  readonly hash: Digest;
+}
+
+export type NumberedRecord = Hashed<RecordLine & { at: string }>;
+
+export interface V2Lines {
+  readonly read: V2ReadResult;
+  readonly receipts: readonly Hashed<ReceiptLine>[];
+  readonly records: readonly NumberedRecord[];
+  readonly approvals: readonly Hashed<ApprovalLine>[];
+  readonly views: readonly Numbered<ViewLine>[];
+  readonly responses: readonly Numbered<ResponseLine>[];
+  readonly tickets: readonly Numbered<TicketLine>[];
+}
+
+/** Chunks of one byte array, so the reader sees the file as it would a stream. */
+async function* chunksOf(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
+  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+}
+
+/** The lines of a v2 bundle; throws the reader's V2ReadError at the first line it refuses. */
+export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line) => void): Promise<V2Lines> {
+  const receipts: Hashed<ReceiptLine>[] = [];
+  const records: NumberedRecord[] = [];
+  const approvals: Hashed<ApprovalLine>[] = [];
+  const views: Numbered<ViewLine>[] = [];
+  const responses: Numbered<ResponseLine>[] = [];
+  const tickets: Numbered<TicketLine>[] = [];
+  const read = await readBundleV2(chunksOf(bytes), {
+    onLine({ number, line, bytes: lineBytes }) {
+      onLine?.(line);
+      keep(line, number, lineBytes);
+    },
+  });
+  return { read, receipts, records, approvals, views, responses, tickets };
+
+  function keep(line: ReadV2Line, number: number, lineBytes: Uint8Array): void {
+    if (isRecordLine(line)) {
+      records.push({ line: line as RecordLine & { at: string }, number, hash: sha256(lineBytes) });
+      return;
+    }
+    switch (line.t) {
+      case 'receipt':
+        receipts.push({ line, number, hash: sha256(lineBytes) });
+        break;
+      case 'approval':
+        approvals.push({ line, number, hash: sha256(lineBytes) });
+        break;
+      case 'view':
+        views.push({ line, number });
+        break;
+      case 'response':
+        responses.push({ line, number });
+        break;
+      case 'ticket':
+        tickets.push({ line, number });
+        break;
+      default:
+        // header, wpc, cst and tree heads: the read result holds them.
+        break;
+    }
+  }
+}
