@@ -24,24 +24,25 @@
  * (keeping this process's peak RSS the verifier's), and kept in .tmp/bench/ for the next run; a
  * kept bundle is used only while it was made from the same inputs and still verifies valid.
  * BENCH_REBUILD=1 forces a rebuild; BENCH_SIZES=1000 runs only the sizes listed.
- * Each size ends with format v2's stage 1 on the same bundle (scripts/bench-v2.ts): size, signatures,
- * stream-read time, and the measured savings of the changes that would reach issue #9's 40 %.
+ * Each size ends with format v2 on the same run: the bundle written as v2 by exportBundleV2 (what
+ * `clawproof run --format v2` writes; kept beside it as bundle-<size>.v2.clawproof, scripts/bench-v2-file.ts),
+ * its size, signatures, CLI verify time (pool and --threads 1), a crypto.verify loop over its
+ * signatures and the peak RSS against the bound (scripts/bench-v2-cli.ts; "not supported by this
+ * build" while the verifier reads v1 only), then its lines (scripts/bench-v2.ts): stream-read time
+ * and the measured savings of the changes not applied.
  *
  * Not part of `npm test`: timings depend on the machine.
  */
-import { spawnSync } from 'node:child_process';
-import { createPublicKey, verify as cryptoVerify, type KeyObject } from 'node:crypto';
+import { verify as cryptoVerify } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { base64Decode, utf8Encode } from '../src/core/bytes.js';
 import { pae } from '../src/core/dsse.js';
 import { sha256 } from '../src/core/hash.js';
 import { parseStrictJson, type JsonObject } from '../src/core/json.js';
 import { parseTrustRoot } from '../src/core/trust-root.js';
 import type { ProofBundle } from '../src/core/bundle/types.js';
-import { main } from '../src/cli/main.js';
 import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/node/ed25519-node.js';
 import { installNodeSha256Backend } from '../src/cli/node-sha256.js';
 import { serializeBundle } from '../src/runtime/bundle/serialize.js';
@@ -63,19 +64,18 @@ import { checkSchedule } from '../src/verify/checks/schedule.js';
 import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
 import { benchBrowser } from './bench-browser.js';
+import { CACHE, ROOT, TRUST_FILE, benchInChild, cliVerify, mib, nodeKeys, rate, rssAgainstBound, seconds, type CliRun } from './bench-measure.js';
 import { benchFormatV2 } from './bench-v2.js';
+import { benchV2Cli } from './bench-v2-cli.js';
+import { BUILD_V2_ENV, buildBundleV2, ensureBundleV2, splitV2Lines, v2PathOf } from './bench-v2-file.js';
 import { benchRedaction } from './bench-redaction.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CACHE = join(ROOT, '.tmp', 'bench');
-const TRUST_FILE = join(ROOT, 'fixtures', 'trust', 'demo-trust-root.json');
 const WPC_FILE = join(ROOT, 'fixtures', 'policies', 'routing-auto-assign-approval.wpc.json');
 /** The committed tiny demo bundle changes whenever the runtime's output does: part of the cache key. */
 const RUNTIME_STAMP_FILE = join(ROOT, 'fixtures', 'bundles', 'tiny-example.clawproof');
 const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
 const BUILD_ENV = 'CLAWPROOF_BENCH_BUILD';
 const TICKET_ID_BASE = 1_000_000;
-const RUNNER = `const { runnerImport } = await import('vite'); await runnerImport('./scripts/bench.ts', { configFile: false, logLevel: 'error' });`;
 
 // --- building the bundles -----------------------------------------------------------------------
 
@@ -110,27 +110,12 @@ function ensureBundle(size: number, rebuild: boolean): Uint8Array {
   const fresh = !rebuild && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === cacheKey(size);
   if (!fresh) {
     console.log(`Building a bundle of ${size} receipts with runJob (once; kept in ${join('.tmp', 'bench')}) ...`);
-    const child = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, [BUILD_ENV]: String(size) } });
-    if (child.status !== 0) throw new Error(`building the ${size}-receipt bundle failed (exit ${String(child.status)})`);
+    benchInChild({ [BUILD_ENV]: String(size) }, `building the ${size}-receipt bundle`);
   }
   return new Uint8Array(readFileSync(path));
 }
 
 // --- measuring ----------------------------------------------------------------------------------
-
-interface CliRun {
-  readonly ms: number;
-  readonly exitCode: number;
-}
-
-/** `clawproof verify <bundle> --trust <root>` in this process, its output kept, not printed. */
-async function cliVerify(path: string, extra: readonly string[] = []): Promise<CliRun & { readonly output: string }> {
-  let output = '';
-  const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text) };
-  const started = performance.now();
-  const exitCode = await main(['verify', path, '--trust', TRUST_FILE, ...extra], io);
-  return { ms: performance.now() - started, exitCode, output };
-}
 
 interface Baseline {
   readonly receiptMs: number;
@@ -141,10 +126,7 @@ interface Baseline {
 
 /** crypto.verify over the PAE bytes of the receipts, then of every DSSE envelope: the floor any verifier pays. */
 function baseline(bundle: ProofBundle, trust: ReturnType<typeof parseTrustRoot>): Baseline {
-  const keys = new Map<string, KeyObject>();
-  for (const k of trust.keys) {
-    keys.set(k.keyid, createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), base64Decode(k.publicKey)]), format: 'der', type: 'spki' }));
-  }
+  const keys = nodeKeys(trust);
   const jobs = (envelopes: readonly ProofBundle['receipts'][number][]) =>
     envelopes.map((e) => ({ message: pae(e.payloadType, base64Decode(e.payload)), key: keys.get(e.signatures[0]!.keyid)!, sig: base64Decode(e.signatures[0]!.sig) }));
   const run = (list: ReturnType<typeof jobs>): number => {
@@ -231,49 +213,7 @@ async function rederivationCost(bytes: Uint8Array, trust: ReturnType<typeof pars
   return { parts, totalMs: parts.filter((p) => !p.id.includes('existed before')).reduce((n, p) => n + p.ms, 0) };
 }
 
-/** Issue #9's bound on the peak RSS of a verification: twice the bundle's size plus 300 MB. */
-function rssBound(bundleBytes: number): number {
-  return 2 * bundleBytes + 300 * 1000 * 1000;
-}
-
-const BUILT_MAIN = join(ROOT, 'dist', 'lib', 'cli', 'main.js');
-
-/**
- * `clawproof verify <bundle>` (the built command, worker pool) alone in a fresh process, which
- * prints its own peak RSS (workers included: they are threads of it), against rssBound. This
- * process's peak above also counts the baseline and the instrumented runs.
- */
-function rssAgainstBound(path: string, bundleBytes: number): string {
-  const bound = `issue #9's bound 2 x ${mib(bundleBytes)} + 300 MB = ${mib(rssBound(bundleBytes))}`;
-  if (!existsSync(BUILT_MAIN)) return `peak RSS of clawproof verify in its own process: not measured (run npm run build:lib first); ${bound}`;
-  const script =
-    `const { main } = await import(${JSON.stringify(pathToFileURL(BUILT_MAIN).href)});` +
-    `const code = await main(['verify', ${JSON.stringify(path)}, '--trust', ${JSON.stringify(TRUST_FILE)}], { stdout() {}, stderr() {} });` +
-    `process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024 }));`;
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
-  let result: { code: number; maxRss: number };
-  try {
-    result = JSON.parse(child.stdout) as { code: number; maxRss: number };
-  } catch {
-    return `peak RSS of clawproof verify in its own process: the process failed (status ${String(child.status)}, ${String(child.signal)}): ${child.stderr.slice(-300)}`;
-  }
-  const verdict = result.maxRss <= rssBound(bundleBytes) ? 'PASS' : `FAIL (${(result.maxRss / rssBound(bundleBytes)).toFixed(2)}x the bound)`;
-  return `peak RSS of clawproof verify in its own process (exit ${result.code}): ${mib(result.maxRss)}; ${bound}: ${verdict}`;
-}
-
 // --- reporting ----------------------------------------------------------------------------------
-
-function seconds(ms: number): string {
-  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
-}
-
-function rate(count: number, ms: number): string {
-  return `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`;
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
-}
 
 function row(label: string, ms: number, totalMs: number, extra = ''): string {
   return `    ${label.padEnd(40)} ${seconds(ms).padStart(9)}  ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %${extra === '' ? '' : `  ${extra}`}`;
@@ -328,7 +268,10 @@ async function benchSize(size: number): Promise<void> {
   const derived = await rederivationCost(bytes, trust);
   console.log(`  re-derivation checks (issue #14), timed alone on one context: ${seconds(derived.totalMs)} = ${((100 * derived.totalMs) / cli.ms).toFixed(1)} % of the CLI path (a) (target <= 10 %)`);
   for (const p of derived.parts) console.log(row(p.id, p.ms, cli.ms));
-  await benchFormatV2(bundle, bytes.length);
+  const v2Bytes = ensureBundleV2(path, bytes, process.env['BENCH_REBUILD'] === '1');
+  const v2Path = v2PathOf(path);
+  const v2Sigs = await benchV2Cli({ size, path: v2Path, bytes: v2Bytes, v1Bytes: bytes.length, v1Signatures: base.all + 1, v1AllLoopMs: base.allMs, trust });
+  await benchFormatV2(bundle, bytes.length, { lines: splitV2Lines(v2Bytes), bytes: v2Bytes, signatures: v2Sigs });
 }
 
 async function bench(): Promise<void> {
@@ -354,8 +297,12 @@ function parts(): readonly (typeof PARTS)[number][] {
 }
 
 const buildSize = process.env[BUILD_ENV];
+const buildV2From = process.env[BUILD_V2_ENV];
 if (buildSize !== undefined) await buildBundle(Number(buildSize));
-else {
+else if (buildV2From !== undefined) {
+  installNodeSha256Backend();
+  buildBundleV2(buildV2From);
+} else {
   const run = parts();
   if (run.includes('redaction')) benchRedaction();
   if (run.includes('verifier')) await bench();

@@ -56,3 +56,4 @@ export { HARNESS_ATTEMPT_CEILING, HARNESS_MAX_ATTEMPTS, runJob, type RunResult, 
 export type { Degradation } from './job/context.js';
 export { assembleBundle, type ManifestBinding } from './bundle/assemble.js';
 export { bundleBytes, serializeBundle } from './bundle/serialize.js';
+export { exportBundleV2, v2SignersOf, type V2RunSigners } from './bundle/export-v2.js';

@@ -52,6 +52,13 @@ describe('clawproof (built command)', () => {
     }
   });
 
+  it('lists --format <v1|v2> in the help of run, v1 the default', async () => {
+    const result = await runCli(['run', '--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^ {2}\s*--format <v1\|v2> +Bundle format to write: v1, one JSON document \(default\), or v2, JSON Lines$/m);
+    expect(result.stdout).toContain('--format v2 writes the same run as format v2');
+  });
+
   it.each([
     [['serve', '--bogus'], 'Unknown option "--bogus"'],
     [['serve', '--port'], 'Option "--port" needs a value'],

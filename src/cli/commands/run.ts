@@ -23,6 +23,7 @@ import { demoKeyring } from '../../runtime/keys/generate.js';
 import { parseKeyring, type Keyring } from '../../runtime/keys/keyring.js';
 import { runJob, type RunSummary } from '../../runtime/job/run-job.js';
 import type { RunProgress } from '../../runtime/job/options.js';
+import { exportBundleV2, v2SignersOf } from '../../runtime/bundle/export-v2.js';
 import { serializeBundle } from '../../runtime/bundle/serialize.js';
 import type { Arrival } from '../../runtime/schedule/options.js';
 import { describeFsError, readJsonFile } from '../../runtime/node/files.js';
@@ -38,6 +39,8 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 
 export const SAMPLE_TICKETS = join('fixtures', 'tickets', 'sample-tickets.json');
 const MODELS = ['local', 'compromised'] as const;
+/** v1 (one JSON document) stays the default until the verifier reads v2 everywhere. */
+const FORMATS = ['v1', 'v2'] as const;
 /** Runs with at least this many tickets print progress lines. */
 const PROGRESS_MIN_TICKETS = 20;
 const MAX_PROBLEMS_SHOWN = 20;
@@ -50,6 +53,8 @@ export const runCommand: CliCommand = {
     'Runs every ticket through the simulated runtime under the WPC: redaction, classification through the\n' +
     'receipting proxy, phase-1 proposals, the policy gate and phase-2 apply or refuse. Writes the proof bundle.\n' +
     'The same inputs, --seed and --start give a byte-identical bundle.\n' +
+    '--format v2 writes the same run as format v2 (JSON Lines, docs/design/format-v2.md), re-signed with the\n' +
+    "run's own proxy, approver and harness keys; v1 (one JSON document) is the default.\n" +
     `Without --tickets the sample set (${SAMPLE_TICKETS}) is used; without --keys the published demo keyring.\n` +
     'Items of the tickets input that cannot be imported are listed, counted in the summary and recorded in the\n' +
     'bundle (job_start.input_skipped); --strict refuses the run instead. Temp files of a killed run are removed\n' +
@@ -59,6 +64,7 @@ export const runCommand: CliCommand = {
   options: {
     policy: { type: 'string', valueName: '<wpc.json>', description: 'The Work Policy Contract to run under (required)' },
     out: { type: 'string', valueName: '<bundle.clawproof>', description: 'Where to write the proof bundle (required)' },
+    format: { type: 'string', valueName: '<v1|v2>', description: 'Bundle format to write: v1, one JSON document (default), or v2, JSON Lines' },
     tickets: { type: 'string', valueName: '<file|dir>', description: 'Zendesk export file, or a directory of them (default: the sample set)' },
     model: { type: 'string', valueName: '<local|compromised>', description: 'Classifier: the deterministic local one (default) or the compromised one' },
     approve: { type: 'string', valueName: '<all|none>', description: 'Approve every proposal that needs approval, or none (default none)' },
@@ -79,6 +85,7 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
   const outPath = resolve(requiredPath(o['out'], '--out', 'where to write the bundle'));
   const modelName = choice(o['model'], '--model', MODELS, 'local');
   const approve = choice(o['approve'], '--approve', ['all', 'none'] as const, 'none');
+  const format = choice(o['format'], '--format', FORMATS, 'v1');
   const seed = wholeNumber(o['seed'], '--seed', 0);
   const start = startTime(o['start']);
   const arrival = parseArrival(o['arrival']);
@@ -113,8 +120,10 @@ async function run(input: CommandInput, context: CliContext): Promise<number> {
       inputSkipped: { items: loaded.skipped, count: loaded.skippedCount },
       onProgress: progressPrinter(loaded.tickets.length, io.stderr),
     });
-    await writeFileAtomic(outPath, serializeBundle(result.bundle));
-    io.stdout(summaryText(outPath, result.summary, loaded));
+    // v2 from the finished run, signed by the keys its services signed with.
+    const content = format === 'v2' ? exportBundleV2(result.bundle, v2SignersOf(keyring)).bytes : serializeBundle(result.bundle);
+    await writeFileAtomic(outPath, content);
+    io.stdout(summaryText(outPath, format, result.summary, loaded));
     return EXIT_OK;
   } catch (error) {
     if (!isClawproofError(error)) throw error;
@@ -222,11 +231,11 @@ function progressPrinter(total: number, stderr: (text: string) => void): ((p: Ru
   };
 }
 
-function summaryText(outPath: string, s: RunSummary, loaded: LoadedTickets): string {
+function summaryText(outPath: string, format: (typeof FORMATS)[number], s: RunSummary, loaded: LoadedTickets): string {
   const count = (status: string) => s.tickets.filter((t) => t.status === status).length;
   const total = (key: 'annotated' | 'applied' | 'refused') => s.tickets.reduce((n, t) => n + t[key].length, 0);
   const lines = [
-    `Wrote ${outPath}`,
+    `Wrote ${outPath}${format === 'v2' ? ' (format v2, JSON Lines)' : ''}`,
     `  job ${s.jobId}, model ${s.model}, policy ${s.policyHash}`,
     `  simulated time ${s.start} to ${s.end}`,
     `  input: ${plural(loaded.tickets.length, 'ticket')} imported from ${plural(loaded.files.length, 'file')}, ${plural(loaded.skippedCount, 'item')} skipped at import${loaded.skippedCount > 0 ? ' (recorded in the bundle: job_start.input_skipped)' : ''}`,

@@ -1,6 +1,7 @@
 /**
  * The demo fixtures: the published demo keyring and trust root, and good demo bundles made from
- * them. scripts/make-demo-fixtures.ts writes them (npm run fixtures); a test regenerates them and
+ * them, each also as format v2 in fixtures/bundles/v2/ (the same run, re-signed by the same
+ * keys). scripts/make-demo-fixtures.ts writes them (npm run fixtures); a test regenerates them and
  * compares, so the committed files are always exactly what this code produces.
  */
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { serializeTrustRoot } from '../../core/trust-root.js';
 import { parseStrictJson } from '../../core/json.js';
 import { MAX_EXPORT_FILE_BYTES, MAX_WPC_BYTES } from '../../node/input-limits.js';
 import { readBounded } from '../../node/read-bounded.js';
+import { utf8Decode } from '../../core/bytes.js';
+import { exportBundleV2, v2SignersOf } from '../bundle/export-v2.js';
 import { serializeBundle } from '../bundle/serialize.js';
 import { demoKeyring } from '../keys/generate.js';
 import { serializeKeyring } from '../keys/keyring.js';
@@ -22,6 +25,11 @@ import { importZendeskExport } from '../tickets/zendesk-import.js';
 export const DEMO_KEYRING_FILE = 'fixtures/keys/demo-keyring.json';
 export const DEMO_TRUST_ROOT_FILE = 'fixtures/trust/demo-trust-root.json';
 export const DEMO_START = '2026-01-05T09:00:00.000Z';
+/**
+ * The v2 copies of the good demo bundles. A folder of its own, which the app's demo list and the
+ * browser tests leave out until the verifier reads v2 (src/ui/lib/demo-content.ts).
+ */
+export const DEMO_V2_DIR = 'fixtures/bundles/v2';
 const SAMPLE_FILE = 'fixtures/tickets/sample-tickets.json';
 
 export interface DemoBundleSpec {
@@ -91,6 +99,11 @@ export const DEMO_BUNDLES: readonly DemoBundleSpec[] = [
     outageTicketIds: [10002],
   },
 ];
+
+/** Where the v2 copy of a good demo bundle goes: fixtures/bundles/v2/<its name>. */
+export function demoV2File(spec: Pick<DemoBundleSpec, 'file'>): string {
+  return `${DEMO_V2_DIR}/${spec.file.slice(spec.file.lastIndexOf('/') + 1)}`;
+}
 
 /**
  * Zendesk exports to compare a demo bundle with (`clawproof verify --against`): one that is the
@@ -188,6 +201,8 @@ export async function demoFixtureFiles(root: string): Promise<Map<string, string
       approvals: spec.approvals,
     });
     files.set(spec.file, serializeBundle(bundle));
+    // Canonical JSON lines are UTF-8 text: as a string it is written back byte for byte.
+    files.set(demoV2File(spec), utf8Decode(exportBundleV2(bundle, v2SignersOf(keyring)).bytes));
     for (const e of DEMO_EXPORTS) if (e.bundle === spec.file) files.set(e.file, demoExport(tickets, e.changeOutsideRun));
   }
   return files;

@@ -9,6 +9,8 @@ import { expect, type BrowserContext, type Locator, type Page, type TestInfo } f
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const BUNDLES_DIR = join(ROOT, 'fixtures', 'bundles');
+/** Format v2 copies of the good bundles (fixtures/bundles/v2/), which the app does not list (src/ui/lib/demo-content.ts). */
+const NOT_LISTED = 'v2/';
 
 export interface FixtureBundle {
   /** Path under fixtures/bundles, e.g. `tampered/wpc-swapped.clawproof`. */
@@ -30,7 +32,7 @@ export function fixtureBundles(): { good: FixtureBundle[]; tampered: FixtureBund
   const files = walk(BUNDLES_DIR);
   const good: FixtureBundle[] = [];
   const tampered: FixtureBundle[] = [];
-  for (const relative of files.filter((f) => f.endsWith('.clawproof')).sort()) {
+  for (const relative of files.filter((f) => f.endsWith('.clawproof') && !f.startsWith(NOT_LISTED)).sort()) {
     const stem = relative.slice(0, -'.clawproof'.length);
     const noteFile = files.find((f) => f === `${stem}.md` || f === `${stem}.txt` || f === `${stem}.note.md` || f === `${stem}.note.txt`);
     const note = noteFile === undefined ? null : readFileSync(join(BUNDLES_DIR, noteFile), 'utf8');

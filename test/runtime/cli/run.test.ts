@@ -4,8 +4,11 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
+import { readBundleV2 } from '../../../src/format/v2/read.js';
+import { checkTreeHead } from '../../../src/format/v2/tree-head.js';
+import { exportBundleV2, v2SignersOf } from '../../../src/runtime/bundle/export-v2.js';
 import { recordsOfKind } from '../bundle-reader.js';
-import { ROOT, readJson } from '../support.js';
+import { KEYRING, ROOT, readJson } from '../support.js';
 import { clawproof, clawproofWithStdin } from './cli.js';
 
 const ROUTING = join(ROOT, 'fixtures/policies/ticket-routing.wpc.json');
@@ -53,6 +56,30 @@ describe('clawproof run', () => {
     expect(recordsOfKind(bundle, 'intake').map((i) => i.at)).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-05T09:00:10.000Z', '2026-01-05T09:00:20.000Z']);
   });
 
+  it('writes format v2 with --format v2: the same run, re-signed by the run\'s own keys, the same bytes again', async () => {
+    const v1Out = join(dir, 'fmt-v1.clawproof');
+    const v2Out = join(dir, 'fmt-v2.clawproof');
+    expect((await clawproof(...base(v1Out), '--format', 'v1')).code).toBe(0);
+    expect(readFileSync(v1Out)).toEqual(readFileSync(join(dir, 'a.clawproof')));
+    const r = await clawproof(...base(v2Out), '--format', 'v2');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Wrote ${v2Out} (format v2, JSON Lines)`);
+    const bytes = new Uint8Array(readFileSync(v2Out));
+    // Exactly the v2 export of the v1 bundle of the same inputs, signed with the demo keyring's keys.
+    const v1 = JSON.parse(readFileSync(v1Out, 'utf8')) as ProofBundle;
+    expect(Buffer.from(bytes).equals(Buffer.from(exportBundleV2(v1, v2SignersOf(KEYRING)).bytes))).toBe(true);
+    const result = await readBundleV2((async function* () {
+      yield bytes;
+    })());
+    const signers = v2SignersOf(KEYRING);
+    expect(await checkTreeHead(result.treeHeads.proxy, { service: 'proxy', tree: result.proxyTree, publicKey: signers.proxy.publicKey })).toEqual([]);
+    expect(await checkTreeHead(result.treeHeads.harness, { service: 'harness', tree: result.harnessTree, publicKey: signers.harness.publicKey })).toEqual([]);
+    expect(result.counts.tickets).toBe(3);
+    const again = join(dir, 'fmt-v2-again.clawproof');
+    expect((await clawproof(...base(again), '--format', 'v2')).code).toBe(0);
+    expect(readFileSync(again)).toEqual(readFileSync(v2Out));
+  });
+
   it('lists every problem of an invalid WPC with its pointer, exits 2 and leaves no file behind', async () => {
     const before = filesIn();
     const out = join(dir, 'bad.clawproof');
@@ -98,6 +125,9 @@ describe('clawproof run', () => {
   it('exits 2 on a malformed command line or keyring', async () => {
     expect((await clawproof('run', '--policy', ROUTING)).code).toBe(2);
     expect((await clawproof(...base(join(dir, 'y.clawproof')), '--model', 'gpt')).stderr).toMatch(/--model must be local or compromised/);
+    const format = await clawproof(...base(join(dir, 'y.clawproof')), '--format', 'v3');
+    expect([format.code, format.stderr]).toEqual([2, expect.stringMatching(/--format must be v1 or v2, not "v3"/)]);
+    expect(existsSync(join(dir, 'y.clawproof'))).toBe(false);
     expect((await clawproof(...base(join(dir, 'y.clawproof')), '--start', 'yesterday')).code).toBe(2);
     const badKeys = join(dir, 'keys.json');
     writeFileSync(badKeys, '{"mediaType": "nope"}');

@@ -1,0 +1,95 @@
+/**
+ * What the verifier bench measures a bundle file with, whatever its format: `clawproof verify`
+ * in this process, timed; the built command alone in a fresh process, for its peak RSS against
+ * issue #9's bound; and the figures' formatting. Shared by scripts/bench.ts (v1) and
+ * scripts/bench-v2-cli.ts (v2).
+ */
+import { spawnSync } from 'node:child_process';
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { main } from '../src/cli/main.js';
+import { base64Decode } from '../src/core/bytes.js';
+import type { TrustRoot } from '../src/core/trust-root.js';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CACHE = join(ROOT, '.tmp', 'bench');
+export const TRUST_FILE = join(ROOT, 'fixtures', 'trust', 'demo-trust-root.json');
+const BUILT_MAIN = join(ROOT, 'dist', 'lib', 'cli', 'main.js');
+const RUNNER = `const { runnerImport } = await import('vite'); await runnerImport('./scripts/bench.ts', { configFile: false, logLevel: 'error' });`;
+
+/** scripts/bench.ts again in a child process with `env` added (how the bench builds what it caches). */
+export function benchInChild(env: Readonly<Record<string, string>>, what: string): void {
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', RUNNER], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (child.status !== 0) throw new Error(`${what} failed (exit ${String(child.status)})`);
+}
+
+export interface CliRun {
+  readonly ms: number;
+  readonly exitCode: number;
+}
+
+/** `clawproof verify <bundle> --trust <root>` in this process, its output kept, not printed. */
+export async function cliVerify(path: string, extra: readonly string[] = []): Promise<CliRun & { readonly output: string }> {
+  let output = '';
+  const io = { stdout: (text: string) => void (output += text), stderr: (text: string) => void (output += text) };
+  const started = performance.now();
+  const exitCode = await main(['verify', path, '--trust', TRUST_FILE, ...extra], io);
+  return { ms: performance.now() - started, exitCode, output };
+}
+
+/** Issue #9's bound on the peak RSS of a verification: twice the bundle's size plus 300 MB. */
+export function rssBound(bundleBytes: number): number {
+  return 2 * bundleBytes + 300 * 1000 * 1000;
+}
+
+/**
+ * `clawproof verify <bundle>` (the built command, worker pool) alone in a fresh process, which
+ * prints its own peak RSS (workers included: they are threads of it), against rssBound. The
+ * bench process's own peak also counts the baseline and the instrumented runs.
+ */
+export function rssAgainstBound(path: string, bundleBytes: number): string {
+  const bound = `issue #9's bound 2 x ${mib(bundleBytes)} + 300 MB = ${mib(rssBound(bundleBytes))}`;
+  if (!existsSync(BUILT_MAIN)) return `peak RSS of clawproof verify in its own process: not measured (run npm run build:lib first); ${bound}`;
+  const script =
+    `const { main } = await import(${JSON.stringify(pathToFileURL(BUILT_MAIN).href)});` +
+    `const code = await main(['verify', ${JSON.stringify(path)}, '--trust', ${JSON.stringify(TRUST_FILE)}], { stdout() {}, stderr() {} });` +
+    `process.stdout.write(JSON.stringify({ code, maxRss: process.resourceUsage().maxRSS * 1024 }));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1024 * 1024 });
+  let result: { code: number; maxRss: number };
+  try {
+    result = JSON.parse(child.stdout) as { code: number; maxRss: number };
+  } catch {
+    return `peak RSS of clawproof verify in its own process: the process failed (status ${String(child.status)}, ${String(child.signal)}): ${child.stderr.slice(-300)}`;
+  }
+  // A command that did not verify the file (exit 2: refused it) may have read little of it: no verdict then.
+  const verdict =
+    result.code !== 0 && result.code !== 1
+      ? 'no PASS/FAIL, the command did not verify the file'
+      : result.maxRss <= rssBound(bundleBytes)
+        ? 'PASS'
+        : `FAIL (${(result.maxRss / rssBound(bundleBytes)).toFixed(2)}x the bound)`;
+  return `peak RSS of clawproof verify in its own process (exit ${result.code}): ${mib(result.maxRss)}; ${bound}: ${verdict}`;
+}
+
+export function seconds(ms: number): string {
+  return ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+
+export function rate(count: number, ms: number): string {
+  return `${Math.round(count / (ms / 1000)).toLocaleString('en-US')}/s`;
+}
+
+export function mib(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+}
+
+/** The trust root's public keys as node:crypto key objects (made once, outside any timed loop), by keyid. */
+export function nodeKeys(trust: TrustRoot): Map<string, KeyObject> {
+  const keys = new Map<string, KeyObject>();
+  for (const k of trust.keys) {
+    keys.set(k.keyid, createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), base64Decode(k.publicKey)]), format: 'der', type: 'spki' }));
+  }
+  return keys;
+}
