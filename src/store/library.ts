@@ -5,6 +5,7 @@
  * so a failed write (a full disk) leaves the Library exactly as it was.
  */
 import { BUNDLE_MEDIA_TYPE } from '../core/bundle/media-types.js';
+import { BUNDLE_V2_MEDIA_TYPE } from '../format/v2/media-types.js';
 import type { Digest } from '../core/hash.js';
 import { isClawproofError } from '../core/errors.js';
 import { damagedEntry, defaultBundleName, storedBytes } from './bundles.js';
@@ -124,7 +125,7 @@ async function verifyOpened(deps: LibraryDeps, request: VerifyRequest, opened: P
   const outcome = { bundleHash: hash, report: report.head, lazy: memoryReport(report), fromCache: false, key, trustRoot, damagedReport };
 
   // Only Clawproof bundles (valid or not) belong in the Library; a stray PNG or a trust root does not.
-  if (report.head.bundle.mediaType !== BUNDLE_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
+  if (report.head.bundle.mediaType !== BUNDLE_MEDIA_TYPE && report.head.bundle.mediaType !== BUNDLE_V2_MEDIA_TYPE) return { ...outcome, entry: null, storeError: null };
   return { ...outcome, ...(await keep(db, { ...request, ...(blob === undefined ? {} : { blob }) }, key, report.head, report, token, stamp(now))) };
 }
 

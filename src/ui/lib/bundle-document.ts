@@ -5,6 +5,8 @@
  */
 import { base64Decode, base64urlDecode, utf8Decode } from '../../core/bytes.js';
 import { parsePointer } from '../../core/pointer.js';
+import { v2BytesOf } from '../../verify/v2/detect.js';
+import { v2DocumentRoot } from './bundle-document-v2.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -60,10 +62,11 @@ export class BundleDocument {
 
   private constructor(private readonly root: Json) {}
 
-  /** Null when the bytes are not JSON at all (the report says why). */
+  /** Null when the bytes are neither a JSON document nor v2 JSON Lines (the report says why). */
   static fromBytes(bytes: Uint8Array): BundleDocument | null {
     try {
-      return new BundleDocument(decodeJson(bytes));
+      const v2 = v2BytesOf(bytes, Number.MAX_SAFE_INTEGER);
+      return new BundleDocument(v2 === null ? decodeJson(bytes) : (v2DocumentRoot(v2) ?? decodeJson(bytes)));
     } catch {
       return null;
     }
@@ -108,8 +111,9 @@ export class BundleDocument {
       const items = isObject(this.root) ? this.root[list] : undefined;
       if (Array.isArray(items)) {
         items.forEach((item, i) => {
-          if (!isEnvelope(item)) return;
-          const { value } = this.decodeEnvelope(item);
+          // v1: a signed envelope; v2: the line's payload itself.
+          if (!isEnvelope(item) && !isObject(item)) return;
+          const { value } = isEnvelope(item) ? this.decodeEnvelope(item) : { value: item };
           const itemId = isObject(value) ? value[field] : undefined;
           if (typeof itemId === 'string' && !index!.has(itemId)) index!.set(itemId, `/${list}/${i}`);
         });

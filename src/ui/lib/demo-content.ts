@@ -13,8 +13,8 @@ const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json
   query: '?raw',
   import: 'default',
 });
-/** Not fixtures/bundles/v2/: format v2 copies of the good bundles, listed once the verifier reads v2. */
-const BUNDLE_URLS = import.meta.glob<string>(['/fixtures/bundles/**/*.clawproof', '!/fixtures/bundles/v2/**'], { eager: true, query: '?url', import: 'default' });
+/** Every bundle, v2 copies (fixtures/bundles/v2/) included: they are listed under their folder. */
+const BUNDLE_URLS = import.meta.glob<string>('/fixtures/bundles/**/*.clawproof', { eager: true, query: '?url', import: 'default' });
 /** A folder's index.json lists what each tampered bundle must fail ({file, from, description, summary, expectCheck, expectCode}). */
 const INDEXES = import.meta.glob<unknown>('/fixtures/bundles/**/index.json', { eager: true, import: 'default' });
 /** A note sits next to its bundle with the same name and .md or .txt (e.g. `wpc-swapped.md`). */

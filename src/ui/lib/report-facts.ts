@@ -3,6 +3,7 @@
  * file is not a readable bundle, and the words for a verdict.
  */
 import { BUNDLE_MEDIA_TYPE } from '../../core/bundle/media-types.js';
+import { BUNDLE_V2_MEDIA_TYPE } from '../../format/v2/media-types.js';
 import type { CheckCode, Report, Verdict } from '../../verify/report.js';
 import type { ReportHead } from '../../store/report-parts.js';
 import type { DisplayStatus } from './check-status.js';
@@ -30,7 +31,7 @@ const DAMAGE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8']);
 export function claimsToBeBundle(bytes: Uint8Array | null): boolean {
   if (bytes === null) return false;
   const head = new TextDecoder('utf-8', { fatal: false }).decode(bytes.subarray(0, 4096));
-  return head.includes(BUNDLE_MEDIA_TYPE);
+  return head.includes(BUNDLE_MEDIA_TYPE) || head.includes(BUNDLE_V2_MEDIA_TYPE);
 }
 
 /**

@@ -9,8 +9,6 @@ import { expect, type BrowserContext, type Locator, type Page, type TestInfo } f
 
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const BUNDLES_DIR = join(ROOT, 'fixtures', 'bundles');
-/** Format v2 copies of the good bundles (fixtures/bundles/v2/), which the app does not list (src/ui/lib/demo-content.ts). */
-const NOT_LISTED = 'v2/';
 
 export interface FixtureBundle {
   /** Path under fixtures/bundles, e.g. `tampered/wpc-swapped.clawproof`. */
@@ -32,7 +30,7 @@ export function fixtureBundles(): { good: FixtureBundle[]; tampered: FixtureBund
   const files = walk(BUNDLES_DIR);
   const good: FixtureBundle[] = [];
   const tampered: FixtureBundle[] = [];
-  for (const relative of files.filter((f) => f.endsWith('.clawproof') && !f.startsWith(NOT_LISTED)).sort()) {
+  for (const relative of files.filter((f) => f.endsWith('.clawproof')).sort()) {
     const stem = relative.slice(0, -'.clawproof'.length);
     const noteFile = files.find((f) => f === `${stem}.md` || f === `${stem}.txt` || f === `${stem}.note.md` || f === `${stem}.note.txt`);
     const note = noteFile === undefined ? null : readFileSync(join(BUNDLES_DIR, noteFile), 'utf8');
@@ -52,7 +50,9 @@ export async function openVerify(page: Page): Promise<void> {
 
 /** Picks a demo bundle from the list and waits for its report (or file problem). */
 export async function verifyDemo(page: Page, bundle: FixtureBundle): Promise<void> {
-  await page.getByRole('region', { name: 'Or try a demo bundle' }).getByRole('button', { name: new RegExp(escapeRegExp(bundle.name)) }).first().click();
+  // A good bundle in a folder (the v2 copies) is shown with its folder, so `v2/x` is not taken for `x`.
+  const label = bundle.relative.startsWith('v2/') ? bundle.relative : bundle.name;
+  await page.getByRole('region', { name: 'Or try a demo bundle' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).first().click();
   await expect(page.locator('[data-verdict], [data-problem]').first()).toBeVisible({ timeout: 60_000 });
 }
 

@@ -3,11 +3,12 @@ import { demoBundles } from '../../../src/ui/lib/demo-content.js';
 import { DEMO_BUNDLES } from '../../../src/runtime/node/demo-fixtures.js';
 
 describe('the demo bundles the app lists', () => {
-  it('are the good demo bundles and the tampered ones, not the format v2 copies in fixtures/bundles/v2', () => {
+  it('are the good demo bundles, each also as its format v2 copy under the group v2, and the tampered ones', () => {
     const listed = demoBundles();
-    expect(listed.filter((b) => b.group === 'v2')).toEqual([]);
     const good = listed.filter((b) => !b.tampered).map((b) => `${b.group === '' ? '' : `${b.group}/`}${b.name}`);
-    expect(good.sort()).toEqual(DEMO_BUNDLES.map((b) => b.file.slice('fixtures/bundles/'.length)).sort());
+    const v1 = DEMO_BUNDLES.map((b) => b.file.slice('fixtures/bundles/'.length));
+    const v2 = v1.map((f) => `v2/${f.slice(f.lastIndexOf('/') + 1)}`);
+    expect(good.sort()).toEqual([...v1, ...v2].sort());
     expect(listed.filter((b) => b.tampered).length).toBeGreaterThan(0);
   });
 });
