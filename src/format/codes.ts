@@ -299,6 +299,25 @@ export const INPUT_CODES = [
 ] as const satisfies readonly CheckCode[];
 export type InputCode = (typeof INPUT_CODES)[number];
 
+/**
+ * Reader codes of a v2 file that cannot be read through (framing, a limit, cut short): like the
+ * INPUT_* codes, "Cannot verify" (CLI exit 2), not a verdict. The other reader codes name a file
+ * that reads but breaks the format (a seq out of order, a line after the heads): Invalid.
+ */
+export const V2_UNREADABLE_CODES = [
+  'HEADER_MISSING',
+  'LINE_TOO_LONG',
+  'LINE_UNTERMINATED',
+  'LINE_NOT_UTF8',
+  'LINE_NOT_JSON',
+  'LINE_NOT_OBJECT',
+  'HEADER_COUNT_EXCEEDED',
+  'TREE_HEADS_MISSING',
+] as const satisfies readonly CheckCode[];
+
+/** Codes of a file no check could be run on: there is no verdict on it (src/verify/verdict-words.ts). */
+export const UNREADABLE_CODES: ReadonlySet<CheckCode> = new Set<CheckCode>([...INPUT_CODES, ...V2_UNREADABLE_CODES]);
+
 /** Codes of a value that fails its schema (a bundle member, an unsigned entry or a signed payload). */
 export const SCHEMA_CODES = [
   'UNKNOWN_FIELD',

@@ -4,7 +4,7 @@
  * A bundle that cannot be read at all is "Cannot verify", not "Invalid": nothing was checked.
  */
 import type { CheckStatus, Verdict } from '../format/checks.js';
-import { INPUT_CODES } from '../format/codes.js';
+import { UNREADABLE_CODES } from '../format/codes.js';
 import type { Cause, CheckResult } from './report.js';
 import { warningSentence } from './causes/sentences.js';
 
@@ -40,10 +40,9 @@ export function countsLine(counts: CheckCounts, separator = ' · '): string {
     .join(separator);
 }
 
-/** The bundle could not be read as a JSON document: no check ran, so there is no verdict on it. */
+/** The bundle could not be read (a JSON document, or v2 lines through to the end): no check ran, so there is no verdict on it. */
 export function isUnreadable(checks: readonly CheckResult[]): boolean {
-  const codes: readonly string[] = INPUT_CODES;
-  return checks.some((c) => c.id === 'structure' && c.issues.some((i) => codes.includes(i.code)));
+  return checks.some((c) => c.id === 'structure' && c.issues.some((i) => UNREADABLE_CODES.has(i.code)));
 }
 
 export type VerdictHeadline = 'Valid' | 'Invalid' | 'Unknown signer' | 'Cannot verify';

@@ -43,7 +43,8 @@ const EXIT_STATUS_HELP =
   `  ${EXIT_FAILURE}  invalid or unknown signer; with --against, a routing field no applied action explains (CHANGED);\n` +
   '     with --strict, any warning too (a demo-only trust root, automatic approvals, export tickets not correlated)\n' +
   `  ${EXIT_USAGE}  cannot verify: a missing or unreadable file, a bad trust root, a bundle that is not a readable\n` +
-  '     JSON document ("Cannot verify: ..."), a file over its limit, a bundle too large for the JavaScript heap\n' +
+  '     JSON document or v2 file to its last line ("Cannot verify: ..."), a file, a line or a header count over\n' +
+  '     its limit, a bundle too large for the JavaScript heap\n' +
   '     (the message says how much it needs; NODE_OPTIONS=--max-old-space-size=<MiB> raises it), or a usage error\n';
 
 export const verifyCommand: CliCommand = {

@@ -18,11 +18,12 @@ export interface FileProblem {
   readonly message: string;
 }
 
-const NOT_A_BUNDLE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8', 'INPUT_NOT_OBJECT', 'INPUT_NOT_JSON_DATA', 'MEDIA_TYPE_UNKNOWN']);
-const TOO_LARGE = new Set<CheckCode>(['INPUT_TOO_LARGE', 'ARRAY_TOO_LONG']);
+// v1's INPUT_* codes and their v2 reader counterparts (src/format/codes.ts V2_UNREADABLE_CODES).
+const NOT_A_BUNDLE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8', 'INPUT_NOT_OBJECT', 'INPUT_NOT_JSON_DATA', 'MEDIA_TYPE_UNKNOWN', 'HEADER_MISSING', 'LINE_NOT_JSON', 'LINE_NOT_UTF8', 'LINE_NOT_OBJECT']);
+const TOO_LARGE = new Set<CheckCode>(['INPUT_TOO_LARGE', 'ARRAY_TOO_LONG', 'LINE_TOO_LONG', 'HEADER_COUNT_EXCEEDED']);
 
 /** Text damage (cut short, bad bytes) in a file that names the bundle media type near its start. */
-const DAMAGE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8']);
+const DAMAGE = new Set<CheckCode>(['INPUT_NOT_JSON', 'INPUT_NOT_UTF8', 'LINE_NOT_JSON', 'LINE_NOT_UTF8', 'LINE_UNTERMINATED', 'TREE_HEADS_MISSING']);
 
 /**
  * Whether the file announces itself as a Clawproof bundle: its media type within the first bytes
