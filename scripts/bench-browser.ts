@@ -10,8 +10,10 @@
  *    the verdict being in the page;
  *  - the same reopen, then scrolling the ticket list to its end (later diffs paged in), with the
  *    longest task while scrolling;
- *  - a baseline in the same browser: WebCrypto Ed25519 verifications of every DSSE signature
- *    of the bundle, one after another, in the page, nothing else.
+ *  - a baseline in the same browser: WebCrypto Ed25519 verifications of every signature of the
+ *    bundle (v1: every DSSE envelope; v2: the WPC, the CST and every signed line), one after
+ *    another, in the page, nothing else.
+ * Each size is opened as format v1 and as format v2.
  * Chromium: $CLAWPROOF_CHROMIUM, else /usr/bin/chromium, else Playwright's own download.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -22,6 +24,8 @@ import { chromium, type Page } from '@playwright/test';
 export interface BrowserBenchBundle {
   readonly size: number;
   readonly path: string;
+  /** "format v1", "format v2". */
+  readonly label: string;
 }
 
 const PORT = Number(process.env['CLAWPROOF_BENCH_PORT'] ?? '') || 4391;
@@ -115,23 +119,50 @@ async function webCryptoLoop(page: Page, path: string, trustRoot: string): Promi
     async ({ el, root }) => {
       const file = (el as HTMLInputElement).files?.[0];
       if (file === undefined) throw new Error('no file');
-      const bundle = JSON.parse(await file.text()) as Record<string, unknown>;
+      const text = await file.text();
       const trust = JSON.parse(root) as { keys: { keyid: string; publicKey: string }[] };
       const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+      const b64url = (s: string) => b64(s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4));
       const keys = new Map<string, CryptoKey>();
       for (const k of trust.keys) keys.set(k.keyid, await crypto.subtle.importKey('raw', b64(k.publicKey), { name: 'Ed25519' }, false, ['verify']));
-      type Envelope = { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] };
-      const list = [bundle['wpc'], ...(bundle['receipts'] as unknown[]), ...(bundle['records'] as unknown[]), ...(bundle['approvals'] as unknown[]), bundle['manifest']] as Envelope[];
       const enc = new TextEncoder();
-      const jobs = list.map((e) => {
-        const payload = b64(e.payload);
-        const head = enc.encode(`DSSEv1 ${enc.encode(e.payloadType).length} ${e.payloadType} ${payload.length} `);
+      const pae = (payloadType: string, payload: Uint8Array) => {
+        const head = enc.encode(`DSSEv1 ${enc.encode(payloadType).length} ${payloadType} ${payload.length} `);
         const message = new Uint8Array(head.length + payload.length);
         message.set(head);
         message.set(payload, head.length);
-        const s = e.signatures[0]!;
-        return { key: keys.get(s.keyid)!, sig: b64(s.sig), message };
-      });
+        return message;
+      };
+      type Envelope = { payloadType: string; payload: string; signatures: { keyid: string; sig: string }[] };
+      const envelopeJob = (e: Envelope) => ({ key: keys.get(e.signatures[0]!.keyid)!, sig: b64(e.signatures[0]!.sig), message: pae(e.payloadType, b64(e.payload)) });
+      let jobs: { key: CryptoKey; sig: Uint8Array<ArrayBuffer>; message: Uint8Array<ArrayBuffer> }[];
+      if (text.startsWith('{"counts":')) {
+        // Format v2: the WPC envelope, the CST (JWS), and every {payload, sig} line: receipts,
+        // approvals, tree heads, over PAE(type, canonical payload); a canonical line's payload
+        // re-serialises to the same bytes with JSON.stringify (sorted keys kept in order).
+        const lines = text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as Record<string, unknown>);
+        const header = lines[0] as { keys: Record<string, string[]> };
+        const types: Record<string, [string, string]> = {
+          receipt: ['proxy', 'application/vnd.clawproof.receipt+json'],
+          approval: ['approver', 'application/vnd.clawproof.approval+json'],
+        };
+        jobs = [envelopeJob(lines[1]!['envelope'] as Envelope)];
+        const [h, p, sig] = (lines[2]!['token'] as string).split('.');
+        const jwsKid = (JSON.parse(new TextDecoder().decode(b64url(h!))) as { kid: string }).kid;
+        jobs.push({ key: keys.get(jwsKid)!, sig: b64url(sig!), message: enc.encode(`${h}.${p}`) });
+        for (const line of lines) {
+          const t = line['t'] as string;
+          const payload = line['payload'] as Record<string, unknown> | undefined;
+          if (typeof line['sig'] !== 'string' || payload === undefined) continue;
+          const [role, type] = t === 'tree_head' ? [payload['service'] as string, 'application/vnd.clawproof.tree-head+json'] : types[t]!;
+          const raw = b64(line['sig']);
+          jobs.push({ key: keys.get(header.keys[role]![raw[0]!]!)!, sig: raw.slice(1), message: pae(type, enc.encode(JSON.stringify(payload))) });
+        }
+      } else {
+        const bundle = JSON.parse(text) as Record<string, unknown>;
+        const list = [bundle['wpc'], ...(bundle['receipts'] as unknown[]), ...(bundle['records'] as unknown[]), ...(bundle['approvals'] as unknown[]), bundle['manifest']] as Envelope[];
+        jobs = list.map(envelopeJob);
+      }
       const verify = async (j: (typeof jobs)[number]) => {
         if (!(await crypto.subtle.verify({ name: 'Ed25519' }, j.key, j.sig, j.message))) throw new Error('a baseline signature did not verify');
       };
@@ -166,7 +197,7 @@ export async function benchBrowser(root: string, bundles: readonly BrowserBenchB
   });
   try {
     console.log(`  ${browser.version()}`);
-    for (const { size, path } of bundles) {
+    for (const { size, path, label } of bundles) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addInitScript(LONGTASK_WATCH);
       const page = await context.newPage();
@@ -192,7 +223,7 @@ export async function benchBrowser(root: string, bundles: readonly BrowserBenchB
       const scrollLongest = await longestTask(page);
 
       const loop = await webCryptoLoop(page, path, trustRoot);
-      console.log(`\n== ${size.toLocaleString('en-US')} tickets (${(readFileSync(path).length / 1024 / 1024).toFixed(0)} MiB)`);
+      console.log(`\n== ${size.toLocaleString('en-US')} tickets, ${label} (${(readFileSync(path).length / 1024 / 1024).toFixed(0)} MiB)`);
       console.log(`  time to verdict (file chosen -> banner)      ${seconds(firstMs).padStart(9)}  longest main-thread task ${Math.round(firstLongest)} ms (target <= 200 ms)`);
       console.log(`  cached reopen (reload of its address)         ${seconds(reopenMs).padStart(9)}  longest main-thread task ${Math.round(reopenLongest)} ms (target: verdict <= 50 ms)`);
       const ms = (value: number | null) => (value === null ? 'n/a' : seconds(value)).padStart(9);

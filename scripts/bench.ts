@@ -307,9 +307,15 @@ else if (buildV2From !== undefined) {
   if (run.includes('redaction')) benchRedaction();
   if (run.includes('verifier')) await bench();
   if (run.includes('browser')) {
-    const bundles = SIZES.map((size) => {
+    installNodeSha256Backend();
+    const bundles = SIZES.flatMap((size) => {
       ensureBundle(size, false);
-      return { size, path: bundlePath(size) };
+      const path = bundlePath(size);
+      ensureBundleV2(path, new Uint8Array(readFileSync(path)), false);
+      return [
+        { size, path, label: 'format v1' },
+        { size, path: v2PathOf(path), label: 'format v2' },
+      ];
     });
     await benchBrowser(ROOT, bundles);
   }

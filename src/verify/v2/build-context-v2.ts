@@ -26,7 +26,7 @@ import { mapConcurrent } from '../map-concurrent.js';
 import { partsProgress, type PartsProgress } from '../parts-progress.js';
 import type { CheckIssue } from '../report.js';
 import { keyResolver } from '../trusted-keys.js';
-import { liftApproval, liftReceipt, liftRecord } from './lift.js';
+import { liftApproval, liftReceipt } from './lift.js';
 import { readV2Lines, type Hashed, type Numbered, type V2Lines } from './read-lines.js';
 import { verifySignedLine, type LineSignatureResult } from './signed-line.js';
 
@@ -107,7 +107,6 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
   });
   progress?.finish();
 
-  const recordHashes = lines.records.map((r) => r.hash);
   const records = lines.records.map((r, index): EnvelopeView<RecordPayload> => ({
     pointer: `/records/${index}`,
     role: 'harness',
@@ -118,7 +117,7 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
     signatureStatus: harnessHead.holds ? 'valid' : harnessHead.signatureStatus === 'untrusted' ? 'untrusted' : 'invalid',
     signatures: harnessHead.signatures,
     payloadHash: r.hash,
-    payload: harnessHead.holds ? liftRecord(r, header.job_id, recordHashes) : null,
+    payload: harnessHead.holds ? r.line : null,
     problems: [],
   }));
 

@@ -14,7 +14,7 @@ import type { Digest } from '../../core/hash.js';
 import type { ApprovalPayload, ReceiptPayload, RecordPayload } from '../../core/bundle/types.js';
 import { recordIdOf } from '../../format/v2/record-id.js';
 import type { ApprovalPayloadV2, ReceiptPayloadV2 } from '../../format/v2/signed-lines.js';
-import type { NumberedRecord } from './read-lines.js';
+import type { RecordLine } from '../../format/v2/record-line.js';
 
 // The casts narrow what the reader's schemas already checked (a digest's pattern, JSON objects)
 // to the shared types' template and JSON types, which zod's inferred `string` does not spell.
@@ -27,11 +27,11 @@ export function liftApproval(payload: ApprovalPayloadV2): ApprovalPayload {
   return payload as ApprovalPayload;
 }
 
-export function liftRecord(record: NumberedRecord, jobId: string, recordHashes: readonly Digest[]): RecordPayload {
-  const { t, ...rest } = record.line;
+export function liftRecord(line: RecordLine & { at: string }, jobId: string, recordHashes: readonly Digest[]): RecordPayload {
+  const { t, ...rest } = line;
   const base = { v: 2 as const, record_id: recordIdOf(jobId, rest.seq), job_id: jobId, prev: null, kind: t };
   if (t === 'decision') {
-    const { proposal_seq, ...decision } = rest as Omit<Extract<NumberedRecord['line'], { t: 'decision' }>, 't'>;
+    const { proposal_seq, ...decision } = rest as Omit<Extract<RecordLine, { t: 'decision' }>, 't'>;
     const proposalHash = proposal_seq === null ? null : (recordHashes[proposal_seq] ?? null);
     return { ...base, ...decision, kind: 'decision', reason: `${decision.outcome} under ${decision.rule} (${decision.code})`, proposal_hash: proposalHash } as RecordPayload;
   }

@@ -1,7 +1,8 @@
 /**
  * Reads a v2 bundle with the trust-free streaming reader (src/format/v2/read.ts) and keeps what
  * the checks read: the job's lines by kind, each with its line number, and each record's sha256
- * receipt's and approval's sha256 over its exact bytes (what an approval's proposal_hash names). The bytes themselves are not
+ * receipt's and approval's sha256 over its exact bytes (what an approval's proposal_hash names).
+ * Records are kept lifted to the shape the checks read (lift.ts). The bytes themselves are not
  * kept: the reader has already hashed them into the tree heads' trees.
  */
 import { sha256, type Digest } from '../../core/hash.js';
@@ -10,6 +11,8 @@ import type { ReadV2Line } from '../../format/v2/line.js';
 import { isRecordLine } from '../../format/v2/line.js';
 import { readBundleV2, type V2ReadResult } from '../../format/v2/read.js';
 import type { RecordLine } from '../../format/v2/record-line.js';
+import type { RecordPayload } from '../../core/bundle/types.js';
+import { liftRecord } from './lift.js';
 import type { ApprovalLine, ReceiptLine } from '../../format/v2/signed-lines.js';
 
 export interface Numbered<L> {
@@ -23,7 +26,8 @@ export interface Hashed<L> extends Numbered<L> {
   readonly hash: Digest;
 }
 
-export type NumberedRecord = Hashed<RecordLine & { at: string }>;
+/** A record as the checks read it (lift.ts), lifted as it is read so the line object is not kept beside it. */
+export type NumberedRecord = Hashed<RecordPayload>;
 
 export interface V2Lines {
   readonly read: V2ReadResult;
@@ -48,6 +52,8 @@ export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line)
   const views: Numbered<ViewLine>[] = [];
   const responses: Numbered<ResponseLine>[] = [];
   const tickets: Numbered<TicketLine>[] = [];
+  let jobId = '';
+  const recordHashes: Digest[] = [];
   const read = await readBundleV2(chunksOf(bytes), {
     onLine({ number, line, bytes: lineBytes }) {
       onLine?.(line);
@@ -58,9 +64,13 @@ export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line)
 
   function keep(line: ReadV2Line, number: number, lineBytes: Uint8Array): void {
     if (isRecordLine(line)) {
-      records.push({ line: line as RecordLine & { at: string }, number, hash: sha256(lineBytes) });
+      const hash = sha256(lineBytes);
+      // A decision names an earlier proposal (the reader checked it), whose hash is already here.
+      records.push({ line: liftRecord(line as RecordLine & { at: string }, jobId, recordHashes), number, hash });
+      recordHashes.push(hash);
       return;
     }
+    if (line.t === 'header') jobId = line.job_id;
     switch (line.t) {
       case 'receipt':
         receipts.push({ line, number, hash: sha256(lineBytes) });
