@@ -13,6 +13,7 @@ import { parseStrictJson } from '../../../src/core/json.js';
 import { modelResponseEntrySchema, modelViewEntrySchema, ticketEntrySchema } from '../../../src/verify/schemas/bundle.js';
 import { approvalPayloadSchema, manifestPayloadSchema, receiptPayloadSchema, recordPayloadSchema } from '../../../src/verify/schemas/payloads.js';
 import { ROOT } from '../support.js';
+import { LINE_SCHEMAS, isLineType } from '../../../src/format/v2/line.js';
 
 const BUNDLES = join(ROOT, 'fixtures', 'bundles');
 const SIGNED: readonly (readonly [string, z.ZodType])[] = [['receipts', receiptPayloadSchema], ['records', recordPayloadSchema], ['approvals', approvalPayloadSchema]];
@@ -36,5 +37,18 @@ describe('schema outputs are their inputs', () => {
       expect(result.data).toStrictEqual(value);
     }
     expect(passed).toBe(values.length);
+  });
+
+  const v2Files = readdirSync(join(BUNDLES, 'v2')).filter((f) => f.endsWith('.clawproof'));
+
+  it.each(v2Files)('every line of v2/%s comes out of its line schema unchanged (the v2 reader keeps lines as parsed)', (file) => {
+    const lines = readFileSync(join(BUNDLES, 'v2', file), 'utf8').split('\n').filter((l) => l !== '');
+    for (const line of lines) {
+      const value = parseStrictJson(line) as { t: unknown };
+      expect(isLineType(value.t)).toBe(true);
+      const result = LINE_SCHEMAS[value.t as keyof typeof LINE_SCHEMAS].safeParse(value);
+      expect(result.success).toBe(true);
+      expect(result.data).toStrictEqual(value);
+    }
   });
 });
