@@ -228,6 +228,17 @@ test('routing seed with the compromised model: the injected notification is refu
   expect(file.mediaType).toBe('application/vnd.clawproof.bundle+json');
   expect(file.records.length).toBeGreaterThan(1000);
 
+  // The same run as format v2: JSON Lines opening with its header, which the verifier reads too.
+  const [downloadV2] = await Promise.all([page.waitForEvent('download'), bundle.getByRole('button', { name: 'Download as format v2' }).click()]);
+  expect(downloadV2.suggestedFilename()).toMatch(/^lab-job_[0-9a-f]+\.v2\.clawproof$/);
+  const savedV2 = testInfo.outputPath(downloadV2.suggestedFilename());
+  await downloadV2.saveAs(savedV2);
+  const v2Lines = (await readFile(savedV2, 'utf8')).split('\n');
+  const header = JSON.parse(v2Lines[0]!) as { t: string; mediaType: string; counts: { records: number } };
+  expect(header).toMatchObject({ t: 'header', mediaType: 'application/vnd.clawproof.bundle.v2+jsonl' });
+  expect(header.counts.records).toBe(file.records.length);
+  expect(v2Lines[v2Lines.length - 1]).toBe('');
+
   // Verify it at once: the bundle opens in Verify, against the demo trust root.
   await bundle.getByRole('button', { name: 'Verify it now' }).click();
   await expect(page).toHaveURL(/#\/verify\/sha256:[0-9a-f]{64}$/);

@@ -12,7 +12,9 @@ import {
   ApprovalQueue,
   bundleBytes,
   demoKeyring,
+  exportBundleV2,
   runJob,
+  v2SignersOf,
   type ApprovalMode,
   type PendingApproval,
 } from '../../runtime/index.js';
@@ -82,12 +84,13 @@ async function run(request: RunRequest): Promise<void> {
   try {
     const sample = request.source.kind === 'sample';
     const tickets = sample ? limited(getSampleSet().tickets, request.source.limit) : limited(request.source.tickets, request.source.limit);
+    // The published demo keyring: the demo trust root verifies what the Lab produces.
+    const keyring = demoKeyring();
     const result = await runJob({
       wpc: parseStrictJson(request.wpcText),
       tickets,
       model: getModel(request.model),
-      // The published demo keyring: the demo trust root verifies what the Lab produces.
-      keyring: demoKeyring(),
+      keyring,
       seed: request.seed,
       start: request.start,
       approvals,
@@ -102,7 +105,10 @@ async function run(request: RunRequest): Promise<void> {
       bundleBytes: bytes.byteLength,
     });
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    post({ type: 'done', bytes: buffer, report }, [buffer]);
+    // The same run as format v2, signed by the same demo proxy, approver and harness keys.
+    const v2 = exportBundleV2(result.bundle, v2SignersOf(keyring)).bytes;
+    const bufferV2 = v2.buffer.slice(v2.byteOffset, v2.byteOffset + v2.byteLength) as ArrayBuffer;
+    post({ type: 'done', bytes: buffer, bytesV2: bufferV2, report }, [buffer, bufferV2]);
   } catch (error) {
     post({ type: 'failed', error: labError(error) });
   } finally {

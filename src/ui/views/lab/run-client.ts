@@ -65,7 +65,7 @@ export function importZendeskText(text: string): Promise<ImportedTickets> {
 export interface RunHandlers {
   progress(progress: RunProgress): void;
   approval(id: number, request: ApprovalRequest): void;
-  done(bytes: Uint8Array, report: LabReport): void;
+  done(bytes: Uint8Array, report: LabReport, bytesV2: Uint8Array): void;
   failed(error: LabError): void;
 }
 
@@ -94,7 +94,7 @@ export function startRun(request: RunRequest, handlers: RunHandlers): RunningJob
         break;
       case 'done':
         end();
-        handlers.done(new Uint8Array(message.bytes), message.report);
+        handlers.done(new Uint8Array(message.bytes), message.report, new Uint8Array(message.bytesV2));
         break;
       case 'failed':
         end();

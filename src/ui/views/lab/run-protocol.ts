@@ -72,5 +72,6 @@ export type WorkerMessage =
   | { readonly type: 'import-failed'; readonly error: LabError }
   | { readonly type: 'progress'; readonly progress: RunProgress }
   | { readonly type: 'approval'; readonly id: number; readonly request: ApprovalRequest }
-  | { readonly type: 'done'; readonly bytes: ArrayBuffer; readonly report: LabReport }
+  /** `bytes`: the bundle as format v1; `bytesV2`: the same run as format v2 (JSON Lines). */
+  | { readonly type: 'done'; readonly bytes: ArrayBuffer; readonly bytesV2: ArrayBuffer; readonly report: LabReport }
   | { readonly type: 'failed'; readonly error: LabError };

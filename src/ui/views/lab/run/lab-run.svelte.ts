@@ -29,6 +29,8 @@ export class LabRun {
   answered: readonly AnsweredApproval[] = $state.raw([]);
   report: LabReport | null = $state.raw(null);
   bytes: Uint8Array | null = $state.raw(null);
+  /** The same run as format v2 (JSON Lines), for "Download as format v2". */
+  bytesV2: Uint8Array | null = $state.raw(null);
   error: LabError | null = $state.raw(null);
   /** Wall-clock milliseconds the last run took (or ran before it was stopped). */
   elapsedMs: number | null = $state(null);
@@ -51,6 +53,7 @@ export class LabRun {
     this.answered = [];
     this.report = null;
     this.bytes = null;
+    this.bytesV2 = null;
     this.error = null;
     this.elapsedMs = null;
     this.#startedAt = performance.now();
@@ -61,9 +64,10 @@ export class LabRun {
       approval: (id, approvalRequest) => {
         this.waiting = [...this.waiting, { id, request: approvalRequest }];
       },
-      done: (bytes, report) => {
+      done: (bytes, report, bytesV2) => {
         this.#finish('done');
         this.bytes = bytes;
+        this.bytesV2 = bytesV2;
         this.report = report;
       },
       failed: (error) => {
