@@ -73,7 +73,7 @@ describe('a v2 file edited without any key', () => {
     expect(failingCodes(report)['manifest']).toEqual(['TREE_SIZE_MISMATCH']);
   });
 
-  it('a receipt signed again under its line but changed fails its own signature, and the proxy head', async () => {
+  it('a receipt changed in its line, its old signature kept, fails that signature and the proxy head', async () => {
     const lines = await honest();
     const at = lineIndex(lines, isRecord('receipt'));
     const o = lineObject(lines[at]!);
