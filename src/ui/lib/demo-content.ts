@@ -13,12 +13,12 @@ const ROOT_TEXT = import.meta.glob<string>('/fixtures/trust/demo-trust-root.json
   query: '?raw',
   import: 'default',
 });
-/** Not fixtures/bundles/v2/: format v2 copies of the good bundles, listed once the verifier reads v2. */
+/** Not fixtures/bundles/v2/ (format v2 copies of the good bundles, and their tampered set): not listed yet. */
 const BUNDLE_URLS = import.meta.glob<string>(['/fixtures/bundles/**/*.clawproof', '!/fixtures/bundles/v2/**'], { eager: true, query: '?url', import: 'default' });
 /** A folder's index.json lists what each tampered bundle must fail ({file, from, description, summary, expectCheck, expectCode}). */
-const INDEXES = import.meta.glob<unknown>('/fixtures/bundles/**/index.json', { eager: true, import: 'default' });
+const INDEXES = import.meta.glob<unknown>(['/fixtures/bundles/**/index.json', '!/fixtures/bundles/v2/**'], { eager: true, import: 'default' });
 /** A note sits next to its bundle with the same name and .md or .txt (e.g. `wpc-swapped.md`). */
-const NOTES = import.meta.glob<string>(['/fixtures/bundles/**/*.md', '/fixtures/bundles/**/*.txt'], {
+const NOTES = import.meta.glob<string>(['/fixtures/bundles/**/*.md', '/fixtures/bundles/**/*.txt', '!/fixtures/bundles/v2/**'], {
   eager: true,
   query: '?raw',
   import: 'default',
