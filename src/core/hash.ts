@@ -14,7 +14,7 @@ import { sha256Backend } from './sha256-backend.js';
 export type Digest = `sha256:${string}`;
 
 const DIGEST_PREFIX = 'sha256:';
-const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
+export const DIGEST_PATTERN = /^sha256:[0-9a-f]{64}$/;
 
 /** Below this size the WebCrypto round trip costs more than hashing in JavaScript. */
 const WEBCRYPTO_MIN_BYTES = 64 * 1024;

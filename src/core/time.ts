@@ -11,7 +11,7 @@ type Six<T> = [T, T, T, T, T, T];
 /** YYYY-MM-DDTHH:MM:SS, optional .f to .fff, then Z: RFC 3339 in UTC, at most millisecond precision. */
 const UTC_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
 /** The bundle's Timestamp: exactly three fraction digits. */
-const MILLISECOND_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export const MILLISECOND_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 /** RFC 3339 date-time with any number of fraction digits and a Z or numeric offset (uppercase T and Z). */
 const RFC3339_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:Z|([+-])(\d{2}):(\d{2}))$/;
 

@@ -28,10 +28,13 @@ export const timestamp = z
     ),
   );
 
+/** The characters of an identifier (at most MAX_ID_LENGTH of them). */
+export const IDENTIFIER_PATTERN = /^[A-Za-z0-9_.:-]+$/;
+
 /** Job, token, receipt, record and approval ids: short, printable, no spaces (they are shown and compared). */
 export const identifier = z
   .string()
-  .check(coded<string>((s) => /^[A-Za-z0-9_.:-]+$/.test(s) && s.length <= MAX_ID_LENGTH, 'ID_INVALID', `must be 1 to ${MAX_ID_LENGTH} characters of A-Z a-z 0-9 _ . : -`));
+  .check(coded<string>((s) => IDENTIFIER_PATTERN.test(s) && s.length <= MAX_ID_LENGTH, 'ID_INVALID', `must be 1 to ${MAX_ID_LENGTH} characters of A-Z a-z 0-9 _ . : -`));
 
 export const text = z.string().max(MAX_TEXT_LENGTH);
 export const count = z.int().min(0);

@@ -29,6 +29,7 @@ export const REQUIREMENT_PREFIXES: Readonly<Record<string, string>> = {
   '50-redaction.md': 'RED',
   '60-tickets-and-models.md': 'TKT',
   '70-bundle.md': 'BUNDLE',
+  '75-bundle-v2.md': 'V2',
   '80-runtime.md': 'RUN',
   '90-verification.md': 'VERIFY',
   '91-verification-semantics.md': 'SEM',
@@ -57,6 +58,7 @@ const CALL_OUTCOME = 'test/verify/derive/call-outcome.test.ts';
 const EFFECTS = 'test/verify/diff/effects.test.ts';
 const CONFORMANCE_COMPARE = 'test/verify/conformance/compare.test.ts';
 const check = (name: string): string => `test/verify/checks/${name}.test.ts`;
+const V2_TAMPERS = 'test/verify/v2/tampers.test.ts';
 
 export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   // 10 Encodings
@@ -129,6 +131,21 @@ export const REQUIREMENTS: Readonly<Record<string, Requirement>> = {
   'R-BUNDLE-22': { binds: 'producer', codes: ['TICKET_STATE_MISMATCH'], tests: [check('tickets')] },
   'R-BUNDLE-23': { binds: 'producer', codes: ['DECISION_MISMATCH'], tests: [check('decisions'), EFFECTS] },
   'R-BUNDLE-24': { binds: 'producer', codes: ['DECISION_MISMATCH'], tests: [EFFECTS] },
+  // 75 Proof bundle format v2
+  'R-V2-1': { binds: 'producer', codes: ['LINE_NOT_CANONICAL', 'LINE_UNTERMINATED'] },
+  'R-V2-2': {
+    binds: 'verifier',
+    codes: ['LINE_TOO_LONG', 'LINE_UNTERMINATED', 'LINE_NOT_UTF8', 'LINE_NOT_JSON', 'LINE_NOT_CANONICAL', 'LINE_NOT_OBJECT', 'LINE_TYPE_UNKNOWN', 'LINE_SCHEMA_INVALID', 'VERSION_UNSUPPORTED', 'MEDIA_TYPE_UNKNOWN', 'HEADER_COUNT_EXCEEDED', 'HEADER_COUNT_MISMATCH'],
+  },
+  'R-V2-3': { binds: 'verifier', codes: ['HEADER_MISSING', 'LINE_OUT_OF_ORDER', 'LINE_AFTER_TREE_HEADS', 'TREE_HEADS_MISSING'] },
+  'R-V2-4': { binds: 'both', codes: ['SEQ_OUT_OF_ORDER'] },
+  'R-V2-5': { binds: 'both', codes: ['RECORD_AT_MISSING', 'RECORD_AT_REPEATED'] },
+  'R-V2-6': { binds: 'both', codes: ['PROPOSAL_SEQ_UNKNOWN'] },
+  'R-V2-7': { binds: 'verifier', codes: ['TREE_HEAD_SERVICE_MISMATCH', 'TREE_SIZE_MISMATCH', 'TREE_HEAD_MISMATCH'] },
+  'R-V2-8': { binds: 'verifier', codes: ['TREE_HEAD_BINDING_MISMATCH', 'POLICY_HASH_MISMATCH'] },
+  'R-V2-9': { binds: 'verifier', codes: ['TREE_HEAD_MISMATCH'], tests: [V2_TAMPERS] },
+  'R-V2-10': { binds: 'verifier', codes: ['SIGNATURE_KEY_UNKNOWN'] },
+  'R-V2-11': { binds: 'verifier', codes: ['SIGNATURE_UNVERIFIED', 'KEY_NOT_TRUSTED'], tests: [V2_TAMPERS] },
   // 80 Simulated runtime
   'R-RUN-1': { binds: 'both', tests: [KEYRING] },
   'R-RUN-2': { binds: 'producer', codes: ['SCHEDULE_MISMATCH'], tests: [RUNTIME_LIMITS, check('schedule')] },

@@ -13,7 +13,7 @@ describe('docs/FORMATS.md', () => {
 
   it('specifies every format the core, runtime and verifier use', () => {
     const text = readFileSync(new URL('docs/FORMATS.md', root), 'utf8');
-    for (const heading of ['Canonical JSON', 'DSSE', 'JWS', 'Trust root', 'Merkle', 'Work Policy Contract', 'Redaction', 'bundle', 'Verification']) {
+    for (const heading of ['Canonical JSON', 'DSSE', 'JWS', 'Trust root', 'Merkle', 'Work Policy Contract', 'Redaction', 'bundle', 'format v2', 'JSON Lines', 'Verification']) {
       expect(text.toLowerCase(), heading).toContain(heading.toLowerCase());
     }
   });

@@ -18,6 +18,7 @@ import {
 } from './support/app-page.js';
 import { LARGE_RECEIPTS, largeBundlePath } from './support/app-large-bundle.js';
 import { expectedFailure } from './support/app-tampered.js';
+import { UNREADABLE_CODES, type CheckCode } from '../../src/format/codes.js';
 
 const { good, tampered } = fixtureBundles();
 const tiny = good.find((b) => b.name === 'tiny-example.clawproof');
@@ -57,7 +58,7 @@ test.describe('tampered demo bundles', () => {
       await openVerify(page);
       await verifyDemo(page, bundle);
       const name = `tampered-${bundle.name.replace(/\.clawproof$/, '')}`;
-      if (expected.check === 'structure' && expected.code.startsWith('INPUT_')) {
+      if (expected.check === 'structure' && UNREADABLE_CODES.has(expected.code as CheckCode)) {
         // A file that cannot be read at all leads with what is wrong with it, not thirteen checks.
         await expect(page.locator('[data-problem]')).toContainText(expected.code);
         await screenshot(page, testInfo, name);

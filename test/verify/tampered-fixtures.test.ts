@@ -5,14 +5,22 @@ import { utf8Encode } from '../../src/core/bytes.js';
 import { CHECK_IDS, type CheckId } from '../../src/verify/report.js';
 import { verifyBundle } from '../../src/verify/verify-bundle.js';
 import { TAMPERED_DIR, tamperedFixtureFiles, type TamperedIndexEntry } from '../../scripts/tampered-fixtures.js';
+import { TAMPERED_V2_DIR, tamperedV2FixtureFiles } from '../../scripts/tampered-fixtures-v2.js';
 import { registered } from './registry.js';
 import { ROOT, checkOf, failedChecks } from './support.js';
 
-const DIR = join(ROOT, TAMPERED_DIR);
 const TRUST_ROOT_BYTES = new Uint8Array(readFileSync(join(ROOT, 'fixtures', 'trust', 'demo-trust-root.json')));
-const INDEX = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as TamperedIndexEntry[];
 
-describe('tampered demo bundles (fixtures/bundles/tampered)', () => {
+/** The v1 set and the format v2 set: each its own folder, index.json and generator. */
+const SETS = [
+  { name: 'tampered demo bundles', dir: TAMPERED_DIR, generate: tamperedFixtureFiles },
+  { name: 'tampered format v2 demo bundles', dir: TAMPERED_V2_DIR, generate: tamperedV2FixtureFiles },
+] as const;
+
+describe.each(SETS)('$name ($dir)', ({ dir: relativeDir, generate }) => {
+  const DIR = join(ROOT, relativeDir);
+  const INDEX = JSON.parse(readFileSync(join(DIR, 'index.json'), 'utf8')) as TamperedIndexEntry[];
+
   it('index.json lists every bundle of the folder exactly once, each with a known check id', () => {
     const files = readdirSync(DIR).filter((f) => f.endsWith('.clawproof')).sort();
     expect(INDEX.map((e) => e.file).sort()).toEqual(files);
@@ -33,8 +41,8 @@ describe('tampered demo bundles (fixtures/bundles/tampered)', () => {
   });
 
   it('is what the generator writes, byte for byte (regenerating is deterministic)', async () => {
-    const generated = await tamperedFixtureFiles(ROOT);
-    const onDisk = readdirSync(DIR).map((f) => `${TAMPERED_DIR}/${f}`).sort();
+    const generated = await generate(ROOT);
+    const onDisk = readdirSync(DIR).map((f) => `${relativeDir}/${f}`).sort();
     expect([...generated.keys()].sort()).toEqual(onDisk);
     for (const [relative, content] of generated) {
       const bytes = typeof content === 'string' ? utf8Encode(content) : content;

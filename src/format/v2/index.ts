@@ -1,6 +1,7 @@
-// Proof bundle format v2 (docs/design/format-v2.md, stages 1 and 2): line schemas, the encoder from
-// a v1 bundle, the streaming trust-free reader and the tree-head check. Not yet used by the runtime
-// or the verifier.
+// Proof bundle format v2 (specified in docs/FORMATS.md, "Proof bundle format v2"; rationale in
+// docs/design/format-v2.md): line schemas, the encoder from a v1 bundle, the streaming trust-free
+// reader and the tree-head check. The runtime writes it (src/runtime/bundle/export-v2.ts) and the
+// verifier reads it (src/verify/v2/).
 export * from './media-types.js';
 export * from './header-line.js';
 export * from './entry-lines.js';

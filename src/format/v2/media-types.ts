@@ -1,7 +1,7 @@
 /**
  * Names of proof bundle format v2 (docs/design/format-v2.md): JSON Lines, one RFC 8785 canonical
- * object a line. Receipts keep v1's payload type and payload bytes (so the proxy's signature is the
- * same); approvals keep their payload type with a v2 payload; tree heads have their own type, so a
+ * object a line. Receipts and approvals keep their v1 payload types with a v2 payload (`v` 2,
+ * re-signed: a receipt without `prev`, an approval over the proposal line's hash); tree heads have their own type, so a
  * head can never be taken for any other signed statement.
  */
 export { PAYLOAD_TYPES } from '../../core/bundle/media-types.js';

@@ -2,6 +2,8 @@
 export interface DemoBundle {
   /** File name, e.g. `good.clawproof`. */
   readonly name: string;
+  /** What the list shows: the file name, with its folder for the format v2 bundles (`v2/good.clawproof`), which share names with v1's. */
+  readonly label: string;
   /** The folder under fixtures/bundles ('' at the top). */
   readonly group: string;
   /** Whether the bundle was made to fail verification. */

@@ -111,7 +111,8 @@ export function demoBundles(): DemoBundle[] {
       const tampered = note !== undefined || entry !== undefined || /tamper/i.test(relative);
       const text = entry?.description ?? (note === undefined ? (described.get(path) ?? null) : noteSummary(note));
       const expect = entry === undefined ? null : { check: entry.check, title: checkTitle(entry.check), code: entry.code };
-      return { name, group, tampered, note: text, expect, from: entry?.from ?? null, url };
+      const label = group === 'v2' || group.startsWith('v2/') ? relative : name;
+      return { name, label, group, tampered, note: text, expect, from: entry?.from ?? null, url };
     })
     .sort((a, b) => Number(a.tampered) - Number(b.tampered) || a.group.localeCompare(b.group) || a.name.localeCompare(b.name));
 }

@@ -57,7 +57,9 @@ export interface TourState {
 
 /** The tampered copy of `good` to show: the preferred one when it was made from `good`, else the first that was. */
 export function tamperedCopyOf(bundles: readonly DemoBundle[], good: DemoBundle): DemoBundle | undefined {
-  const copies = bundles.filter((b) => b.tampered && b.from === good.name && b.expect !== null);
+  // Of the same format: a v2 copy's tampered set is in its own folder (v2/tampered).
+  const folder = good.group === '' ? 'tampered' : `${good.group}/tampered`;
+  const copies = bundles.filter((b) => b.tampered && b.group === folder && b.from === good.name && b.expect !== null);
   return copies.find((b) => b.name === TOUR_TAMPERED_BUNDLE) ?? copies[0];
 }
 
@@ -66,7 +68,8 @@ export function tamperedCopyOf(bundles: readonly DemoBundle[], good: DemoBundle)
  * bundle or any tampered copy of it (the tour is then not offered).
  */
 export function tourSteps(bundles: readonly DemoBundle[]): readonly TourStep[] | null {
-  const good = bundles.find((b) => !b.tampered && b.name === TOUR_GOOD_BUNDLE);
+  // The tour shows format v1's bundle (the v2 copy of the same name is in the group v2).
+  const good = bundles.find((b) => !b.tampered && b.group === '' && b.name === TOUR_GOOD_BUNDLE);
   if (good === undefined) return null;
   const tampered = tamperedCopyOf(bundles, good);
   if (tampered === undefined || tampered.expect === null) return null;

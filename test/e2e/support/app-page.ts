@@ -50,7 +50,7 @@ export async function openVerify(page: Page): Promise<void> {
 
 /** Picks a demo bundle from the list and waits for its report (or file problem). */
 export async function verifyDemo(page: Page, bundle: FixtureBundle): Promise<void> {
-  // A good bundle in a folder (the v2 copies) is shown with its folder, so `v2/x` is not taken for `x`.
+  // A v2 bundle is listed with its folder (demo-content.ts `label`), so `v2/x` is not taken for `x`.
   const label = bundle.relative.startsWith('v2/') ? bundle.relative : bundle.name;
   await page.getByRole('region', { name: 'Or try a demo bundle' }).getByRole('button', { name: new RegExp(`^${escapeRegExp(label)}`) }).first().click();
   await expect(page.locator('[data-verdict], [data-problem]').first()).toBeVisible({ timeout: 60_000 });

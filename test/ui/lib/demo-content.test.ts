@@ -10,5 +10,8 @@ describe('the demo bundles the app lists', () => {
     const v2 = v1.map((f) => `v2/${f.slice(f.lastIndexOf('/') + 1)}`);
     expect(good.sort()).toEqual([...v1, ...v2].sort());
     expect(listed.filter((b) => b.tampered).length).toBeGreaterThan(0);
+    // v2 bundles share names with v1's: the list shows their folder.
+    for (const b of listed) expect(b.label).toBe(b.group.startsWith('v2') ? `${b.group}/${b.name}` : b.name);
+    expect(listed.filter((b) => b.tampered && b.group === 'v2/tampered').length).toBeGreaterThan(0);
   });
 });

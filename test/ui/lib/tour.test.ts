@@ -38,11 +38,12 @@ interface IndexEntry {
 function fixtureDemoBundles(): DemoBundle[] {
   const good = readdirSync(BUNDLES)
     .filter((f) => f.endsWith('.clawproof'))
-    .map((name): DemoBundle => ({ name, group: '', tampered: false, note: null, expect: null, from: null, url: `/${name}` }));
+    .map((name): DemoBundle => ({ name, label: name, group: '', tampered: false, note: null, expect: null, from: null, url: `/${name}` }));
   const index = JSON.parse(readFileSync(join(BUNDLES, 'tampered', 'index.json'), 'utf8')) as IndexEntry[];
   const tampered = index.map(
     (e): DemoBundle => ({
       name: e.file,
+      label: e.file,
       group: 'tampered',
       tampered: true,
       note: e.summary,

@@ -19,6 +19,7 @@ const isRecord = (t: string) => (o: JsonObject) => o['t'] === t;
 
 describe('a v2 file edited without any key', () => {
   it('a record line changed in place fails the harness tree head, and no record is read', async () => {
+    // [R-V2-9] records are read only under a harness head that holds.
     const lines = await honest();
     const at = lineIndex(lines, (o) => o['t'] === 'decision' && o['outcome'] === 'allow');
     const o = lineObject(lines[at]!);
@@ -117,6 +118,7 @@ describe('a v2 file re-sealed by the harness alone', () => {
   });
 
   it('a header that names the harness key for the proxy role makes no receipt pass under the harness key', async () => {
+    // [R-V2-11] keys come from the trust root by keyid and role, never from the header.
     const objs = objects(await honest());
     const keys = (objs[0]!['keys'] as Record<string, string[]>);
     keys['proxy'] = [SIGNERS.harness.keyid];
