@@ -36,7 +36,7 @@ export type TamperedV2Fixture = Omit<TamperedFixture, 'make'> & {
 export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   {
     file: 'record-edited.clawproof',
-    summary: "One record's rule edited in place in a v2 file; the verifier must find the harness tree head no longer covers the file.",
+    summary: "One record's rule edited in place in a v2 file; the verifier must find the harness's seal no longer covers the file.",
     from: TINY,
     description: 'The first decision line (seq 3) given another rule; nothing re-sealed. The harness tree head is over the lines as they were, so no record is read and every check that needs the records fails too.',
     expectCheck: 'manifest',
@@ -58,7 +58,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'line-after-tree-heads.clawproof',
-    summary: 'A record appended after the two tree heads that close a v2 file; the verifier must refuse a line after them.',
+    summary: 'A record appended after the two seals that close a v2 file; the verifier must refuse a line after them.',
     from: TINY,
     description: 'A copy of the job_end line appended after the harness tree head.',
     expectCheck: 'structure',
@@ -94,7 +94,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'receipt-dropped-resealed.clawproof',
-    summary: "The last model-call receipt deleted and the file re-sealed with the demo harness key; the verifier must find the proxy's own tree head counts one more.",
+    summary: "The last model-call receipt deleted and the file signed again with the demo harness key; the verifier must find the proxy's own seal counts one more.",
     from: AUTO,
     description: "The last receipt line deleted (its view and response kept); the header's counts and the harness tree head re-sealed with the demo harness key. The proxy tree head, which only the proxy key can sign, still covers every receipt.",
     expectCheck: 'receipts',
@@ -105,7 +105,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'harness-head-of-other-file.clawproof',
-    summary: "The harness tree head swapped for the validly signed head of another v2 file; the verifier must find it covers other lines.",
+    summary: "The harness's seal swapped for the validly signed seal of another v2 file; the verifier must find it covers other lines.",
     from: TINY,
     description: "The last line (the harness tree head) replaced by routing-local's, validly signed by the demo harness key but over another job's lines, for another job and policy: no record is read, and the head's job and policy disagree with the WPC and CST.",
     expectCheck: 'manifest',
@@ -119,7 +119,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'approval-dropped-resealed.clawproof',
-    summary: 'One human approval deleted from a v2 file and the file re-sealed with the demo harness key; the verifier must find a change made without its approval.',
+    summary: 'One human approval deleted from a v2 file and the file signed again with the demo harness key; the verifier must find a change made without its approval.',
     from: AUTO,
     description: "The first approval line deleted; the header's counts and the harness tree head re-sealed with the demo harness key.",
     expectCheck: 'approvals',
@@ -130,7 +130,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'decision-forged-resealed.clawproof',
-    summary: 'A denied customer notification rewritten as allowed and applied, the v2 file re-sealed with the demo harness key; the verifier must re-evaluate the decision and disagree.',
+    summary: 'A denied customer notification rewritten as allowed and applied, the v2 file signed again with the demo harness key; the verifier must re-evaluate the decision and disagree.',
     from: TINY,
     description: 'The decision denying tickets.notify_customer (EXPLICIT_DENY by /tools/deny/0) rewritten as allow, ALLOWED by /tools/allow/0, applied; the harness tree head re-sealed with the demo harness key.',
     expectCheck: 'decisions',
@@ -151,7 +151,7 @@ export const TAMPERED_V2_FIXTURES: readonly TamperedV2Fixture[] = [
   },
   {
     file: 'ticket-after-forged-resealed.clawproof',
-    summary: "The ticket's final state edited (sent to another team) in a v2 file, its ticket_done made to match and the file re-sealed; the verifier must find a change no action explains.",
+    summary: "The ticket's final state edited (sent to another team) in a v2 file, its closing record made to match and the file signed again; the verifier must find a change no action explains.",
     from: TINY,
     description: "The ticket line's after.group_id changed, its ticket_done's after_hash set to the digest of the new after-state, the harness tree head re-sealed with the demo harness key.",
     expectCheck: 'tickets',

@@ -48,7 +48,7 @@ export const CHECK_TITLES: Readonly<Record<CheckId, string>> = {
   schedule: 'Schedule re-derived',
   tickets: 'Ticket diffs',
   replay: 'Anti-replay',
-  manifest: 'Manifest and Merkle root',
+  manifest: 'Seal over the whole bundle',
 };
 
 /** What each check verifies, in the words of the spec's check table. */

@@ -69,7 +69,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
   const root = readTrustRoot(trustRoot);
   const rootInfo = { name: root.name, hash: trustRootDigest(root), demoOnly: root.demoOnly === true };
   const checkedAt = new Date().toISOString();
-  const unreadable = (issue: CheckIssue, hash: Digest | null, bytes: number): Report => {
+  const unreadable = (issue: CheckIssue, hash: Digest | null, bytes: number, format: { mediaType: string; version: number } | null = null): Report => {
     const checks = CHECK_IDS.map((id) =>
       id === 'structure'
         ? checkResult('structure', [issue], [], `The bundle could not be read (${issue.code}), so no other check ran.`)
@@ -84,7 +84,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
       summary: summaryOf('invalid', checks, causes),
       causes,
       checkedAt,
-      bundle: { hash, bytes, mediaType: null, version: null, jobId: null, policyHash: null },
+      bundle: { hash, bytes, mediaType: format?.mediaType ?? null, version: format?.version ?? null, jobId: null, policyHash: null },
       trustRoot: rootInfo,
       checks,
       limitations: LIMITATIONS,
@@ -103,7 +103,7 @@ export async function verifyBundle(bundle: Uint8Array | string | unknown, trustR
     }
     input = { hash: sha256(v2), bytes: v2.length };
     const built = await buildContextV2(v2, input.hash, root, checked);
-    if (!built.ok) return unreadable(built.issue, input.hash, input.bytes);
+    if (!built.ok) return unreadable(built.issue, input.hash, input.bytes, built.format);
     ctx = built.ctx;
   } else {
     const v1 = readBundleInput(bundle, { maxBytes: checked.maxBytes, maxDepth: checked.maxDepth });

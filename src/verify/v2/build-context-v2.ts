@@ -35,7 +35,10 @@ const SIGNATURES_IN_FLIGHT = 256;
 
 const EMPTY_ENVELOPE: DsseEnvelope = Object.freeze({ payloadType: '', payload: '', signatures: [] }) as DsseEnvelope;
 
-export type V2ContextResult = { readonly ok: true; readonly ctx: VerifyContext } | { readonly ok: false; readonly issue: CheckIssue };
+/** `format`: the header's media type and version when the reader got past line 1 (the file is a v2 bundle, refused later on). */
+export type V2ContextResult =
+  | { readonly ok: true; readonly ctx: VerifyContext }
+  | { readonly ok: false; readonly issue: CheckIssue; readonly format: { readonly mediaType: string; readonly version: number } | null };
 
 export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trustRoot: TrustRoot, options: VerifyOptions): Promise<V2ContextResult> {
   const resolvers = new Map<TrustRole, ReturnType<typeof keyResolver>>();
@@ -47,10 +50,12 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
   const backend = options.backend;
   // Progress: every line read, then every signature checked (the header says how many of each).
   let progress: PartsProgress | undefined;
+  let format: { mediaType: string; version: number } | null = null;
   let lines: V2Lines;
   try {
     lines = await readV2Lines(bytes, (line) => {
       if (line.t === 'header') {
+        format = { mediaType: line.mediaType, version: line.version };
         const c = line.counts;
         const jobLines = c.receipts + c.records + c.approvals + c.model_views + c.model_responses + c.tickets;
         progress = partsProgress(5 + jobLines + 4 + c.receipts + c.approvals, options.onPartsChecked);
@@ -67,6 +72,7 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
         message: `the file is not a readable v2 bundle: ${error.message}`,
         evidence: [{ note: `line ${error.line}`, ...(error.pointer === undefined ? {} : { payloadPointer: error.pointer }) }],
       },
+      format,
     };
   }
   const { read } = lines;
