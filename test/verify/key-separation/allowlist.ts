@@ -1,22 +1,33 @@
 /**
  * Mutations that may verify valid, each with the sentence of docs/FORMATS.md ("Security
  * considerations", "What no check can see") that makes the changed value meaningless or
- * unverifiable. Anything else that survives is a hole in the verifier.
+ * unverifiable. Anything else that survives is a hole in the verifier. S-SKIPPED and S-RULESET
+ * survive only in the v2 suite: in v1 every record before a proposal is chained into that
+ * proposal's hash, which an approval signs, so an edit there breaks the approval's binding first.
  */
 import type { JsonObject } from '../../../src/core/json.js';
 import type { Decoded, Mutation } from './forge.js';
 
-export interface AllowEntry {
+/** What an entry reads of a job: its record payloads (with `kind`) and its ticket entries, in order. */
+export type JobView = Pick<Decoded, 'records' | 'tickets'>;
+
+/** Why a survivor may verify valid. */
+export interface Explanation {
   readonly id: string;
   /** The spec's reason, as docs/FORMATS.md words it. */
   readonly because: string;
-  readonly matches: (d: Decoded, m: Mutation) => boolean;
+  /** A survivor the spec does not explain yet, listed for the lead to decide (fix or spec sentence). */
+  readonly open?: true;
+}
+
+export interface AllowEntry extends Explanation {
+  readonly matches: (d: JobView, m: Mutation) => boolean;
 }
 
 const isChange = (m: Mutation, part: string, path: readonly (string | number)[]): boolean =>
   m.op === 'change' && m.site.part === part && m.site.path.length === path.length && path.every((p, i) => p === '*' || m.site.path[i] === p);
 
-const record = (d: Decoded, m: Mutation): JsonObject | undefined => (m.site.part === 'records' ? d.records[m.site.index] : undefined);
+const record = (d: JobView, m: Mutation): JsonObject | undefined => (m.site.part === 'records' ? d.records[m.site.index] : undefined);
 
 /** Routing fields each applied action overwrites (docs/FORMATS.md, "Ticket entries and effects"). */
 const OVERWRITES: Readonly<Record<string, readonly string[]>> = {
@@ -66,8 +77,18 @@ export const ALLOWLIST: readonly AllowEntry[] = [
       return d.records.some((r) => r['kind'] === 'decision' && r['applied'] === true && r['ticket_id'] === entry?.ticket_id && (OVERWRITES[String(r['action'])] ?? []).includes(field));
     },
   },
+  {
+    id: 'skipped-ticket-id',
+    because: 'S-SKIPPED: the ids of tickets skipped by max_tickets_per_run are never read, so which tickets they were is the harness\'s statement (how many there were is re-derived).',
+    matches: (d, m) => isChange(m, 'records', ['ticket_id']) && record(d, m)?.['kind'] === 'limit' && record(d, m)?.['effect'] === 'ticket_skipped',
+  },
+  {
+    id: 'redaction-ruleset',
+    because: 'S-RULESET: job_start.redaction.ruleset names the detection rules the views were redacted with; the verifier re-scans with its own rules (an unknown ruleset is warned, REDACTION_RULESET_UNKNOWN, and its findings fail).',
+    matches: (d, m) => isChange(m, 'records', ['redaction', 'ruleset']) && record(d, m)?.['kind'] === 'job_start',
+  },
 ];
 
-export function allowlisted(d: Decoded, m: Mutation): AllowEntry | null {
+export function allowlisted(d: JobView, m: Mutation): AllowEntry | null {
   return ALLOWLIST.find((entry) => entry.matches(d, m)) ?? null;
 }

@@ -11,7 +11,6 @@
  *  - approver: approvals.
  * A binding is never recomputed over the mutated field itself: the forger set it on purpose.
  */
-import { createPrivateKey, sign as cryptoSign, type KeyObject } from 'node:crypto';
 import { base64Decode, base64Encode } from '../../../src/core/bytes.js';
 import { canonicalBytes } from '../../../src/core/canonical.js';
 import { pae, type DsseEnvelope } from '../../../src/core/dsse.js';
@@ -20,9 +19,8 @@ import { parseStrictJson, type JsonObject, type JsonValue } from '../../../src/c
 import { PAYLOAD_TYPES, type PayloadKind } from '../../../src/core/bundle/media-types.js';
 import { bundleCounts, bundleMerkleRoot } from '../../../src/core/bundle/leaves.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
-import { signerFor } from '../../../src/runtime/keys/keyring.js';
 import type { TrustRole } from '../../../src/core/trust-root.js';
-import { KEYRING } from '../support.js';
+import { fastSign } from './fast-sign.js';
 
 export type ForgingRole = 'harness' | 'proxy' | 'approver';
 export type Path = readonly (string | number)[];
@@ -82,20 +80,7 @@ export function decode(bundle: ProofBundle): Decoded {
   };
 }
 
-// --- signing fast (node:crypto), with the demo keys ---------------------------------------------
-
-const PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
-const keys = new Map<TrustRole, { key: KeyObject; keyid: string }>();
-
-function keyFor(role: TrustRole): { key: KeyObject; keyid: string } {
-  let k = keys.get(role);
-  if (k === undefined) {
-    const signer = signerFor(KEYRING, role);
-    k = { key: createPrivateKey({ key: Buffer.concat([PKCS8_PREFIX, Buffer.from(signer.secretKey)]), format: 'der', type: 'pkcs8' }), keyid: signer.keyid };
-    keys.set(role, k);
-  }
-  return k;
-}
+// --- signing, memoised (most envelopes of a mutant are the original ones) ----------------------
 
 const signed = new Map<string, DsseEnvelope>();
 
@@ -105,8 +90,7 @@ function sign(kind: PayloadKind, role: TrustRole, value: JsonObject): { envelope
   const cacheKey = `${kind} ${b64}`;
   let envelope = signed.get(cacheKey);
   if (envelope === undefined) {
-    const { key, keyid } = keyFor(role);
-    const sig = cryptoSign(null, pae(PAYLOAD_TYPES[kind], bytes), key);
+    const { sig, keyid } = fastSign(role, pae(PAYLOAD_TYPES[kind], bytes));
     envelope = { payloadType: PAYLOAD_TYPES[kind], payload: b64, signatures: [{ keyid, sig: base64Encode(sig) }] };
     if (signed.size > 200_000) signed.clear();
     signed.set(cacheKey, envelope);
@@ -306,7 +290,8 @@ export function mutationsOf(d: Decoded, role: ForgingRole): Mutation[] {
   return out;
 }
 
-function* nodeOps(value: JsonValue, path: Path): Generator<[Path, Op]> {
+/** Every removal, duplication (array elements) and leaf change inside `value`, at paths under `path`. */
+export function* nodeOps(value: JsonValue, path: Path): Generator<[Path, Op]> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const p = [...path, i];

@@ -2,62 +2,27 @@
  * Runs every mutation of one key over one job and sorts the results: rejected (the verifier says
  * anything but valid), allowlisted survivors, and unexplained survivors.
  *
- * Verification uses node:crypto behind the strict pre-checks, with verdicts memoised by (key,
- * signature, message digest): most envelopes of a mutant are the original ones, and each verdict
- * is still the real backend's.
+ * Verification uses node:crypto with memoised verdicts (memo-backend.ts).
  */
-import { createHash } from 'node:crypto';
-import type { Ed25519Backend } from '../../../src/core/ed25519/index.js';
-import { nodeEd25519Backend } from '../../../src/node/ed25519-node.js';
 import type { ProofBundle } from '../../../src/core/bundle/types.js';
 import type { Report } from '../../../src/verify/report.js';
 import { verifyBundle } from '../../../src/verify/verify-bundle.js';
 import { registered } from '../registry.js';
 import { TRUST_ROOT } from '../support.js';
-import { allowlisted, type AllowEntry } from './allowlist.js';
+import { allowlisted } from './allowlist.js';
 import { decode, forge, mutationsOf, siteName, type ForgingRole, type Mutation } from './forge.js';
 import { jobBundle, type JobName } from './jobs.js';
-
-const verdicts = new Map<string, boolean>();
-
-const memoBackend: Ed25519Backend = {
-  name: 'memo-node',
-  verify(publicKey, message, signature) {
-    const key = createHash('sha256').update(publicKey).update(signature).update(message).digest('base64');
-    let v = verdicts.get(key);
-    if (v === undefined) {
-      v = nodeEd25519Backend.verify(publicKey, message, signature) as boolean;
-      if (verdicts.size > 500_000) verdicts.clear();
-      verdicts.set(key, v);
-    }
-    return v;
-  },
-};
-
-export interface Survivor {
-  readonly mutation: Mutation;
-  readonly name: string;
-  readonly allowedBy: AllowEntry | null;
-}
-
-export interface SuiteResult {
-  readonly job: JobName;
-  readonly role: ForgingRole;
-  readonly total: number;
-  readonly rejected: number;
-  readonly survivors: readonly Survivor[];
-  /** Mutants that made a check crash (a verifier bug, counted as a failure of the suite). */
-  readonly crashed: readonly string[];
-}
+import { memoBackend } from './memo-backend.js';
+import type { SuiteResult, Survivor } from './results.js';
 
 export async function verifyForged(bundle: ProofBundle): Promise<Report> {
   return registered(await verifyBundle(bundle, TRUST_ROOT, { backend: memoBackend }));
 }
 
-export async function runSuite(job: JobName, role: ForgingRole, filter?: (m: Mutation) => boolean): Promise<SuiteResult> {
+export async function runSuite(job: JobName, role: ForgingRole, filter?: (m: Mutation) => boolean): Promise<SuiteResult<Mutation>> {
   const original = decode(await jobBundle(job));
   const mutations = mutationsOf(original, role).filter((m) => filter?.(m) ?? true);
-  const survivors: Survivor[] = [];
+  const survivors: Survivor<Mutation>[] = [];
   const crashed: string[] = [];
   let rejected = 0;
   for (const mutation of mutations) {
