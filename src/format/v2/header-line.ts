@@ -13,6 +13,10 @@ import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION } from './media-types.js';
 
 const keyid = z.string().min(1).max(256);
 
+/** One spelling: a keyid listed twice for a role would change nothing a signature depends on. */
+const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
+const keyList = (min: number) => z.array(keyid).min(min).max(MAX_KEYS_PER_ROLE).refine(distinct, 'a keyid is listed at most once for a role');
+
 export const headerCountsSchema = z.strictObject({
   receipts: count,
   records: count,
@@ -25,9 +29,9 @@ export type HeaderCounts = z.infer<typeof headerCountsSchema>;
 
 /** Per role, the keyids its signatures name by index (more than one when a key rotated inside the job). */
 export const headerKeysSchema = z.strictObject({
-  proxy: z.array(keyid).min(1).max(MAX_KEYS_PER_ROLE),
-  approver: z.array(keyid).max(MAX_KEYS_PER_ROLE),
-  harness: z.array(keyid).min(1).max(MAX_KEYS_PER_ROLE),
+  proxy: keyList(1),
+  approver: keyList(0),
+  harness: keyList(1),
 });
 export type HeaderKeys = z.infer<typeof headerKeysSchema>;
 export type SigningRole = keyof HeaderKeys;

@@ -70,7 +70,11 @@ const jobStart = z.strictObject({
   limits: jobLimits,
   redaction: z.strictObject({
     ruleset: z.string().min(1).max(16),
-    detectors: z.array(z.string().max(64)).max(MAX_DETECTORS),
+    // One spelling: a detector listed twice runs once.
+    detectors: z
+      .array(z.string().max(64))
+      .max(MAX_DETECTORS)
+      .refine((ids) => new Set(ids).size === ids.length, 'a detector is listed at most once'),
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),
     max_chars: count,
   }),

@@ -93,6 +93,30 @@ describe('readBundleV2 refuses', () => {
     );
   });
 
+  it('a keyid listed twice for a role, or a detector twice in job_start: one spelling (LINE_SCHEMA_INVALID)', async () => {
+    const all = await lines();
+    await expectRefusal(
+      read(file(editLine(all, 0, (o) => ({ ...o, keys: { ...(o['keys'] as Record<string, string[]>), proxy: [...(o['keys'] as Record<string, string[]>)['proxy']!, ...(o['keys'] as Record<string, string[]>)['proxy']!] } })))),
+      'LINE_SCHEMA_INVALID',
+      1,
+      '/keys/proxy',
+    );
+    const start = indexWhere(all, (o) => o['t'] === 'job_start');
+    await expectRefusal(
+      read(
+        file(
+          editLine(all, start, (o) => {
+            const redaction = o['redaction'] as { detectors: string[] };
+            return { ...o, redaction: { ...redaction, detectors: [...redaction.detectors, redaction.detectors[0]!] } };
+          }),
+        ),
+      ),
+      'LINE_SCHEMA_INVALID',
+      start + 1,
+      '/redaction/detectors',
+    );
+  });
+
   it('more lines of a kind than the header counts, at the line that exceeds it (HEADER_COUNT_EXCEEDED)', async () => {
     const all = await lines();
     const header = lineObject(all[0]!) as { counts: Record<string, number> };

@@ -19,13 +19,6 @@ const on = (d: DecodedV2, m: MutationV2, t: string, op: MutationV2['op'], path: 
 
 export const OPEN: readonly OpenEntry[] = [
   {
-    id: 'header-keyid-twice',
-    open: true,
-    because:
-      "a keyid listed twice in the header's list for a role: a line names its key by index and the verifier takes the key from the trust root under that keyid and role, so the copy changes nothing a signature depends on (one spelling would need the reader to refuse a repeated keyid, src/format/v2/header-line.ts).",
-    matches: (d, m) => on(d, m, 'header', 'duplicate', ['keys', '*', '*']),
-  },
-  {
     id: 'header-max-line-bytes-loose',
     open: true,
     because:
@@ -44,12 +37,6 @@ export const OPEN: readonly OpenEntry[] = [
     because:
       "job_start.input_skipped.count raised: how much of its input the ticket import could not use is the harness's statement (the input is not in the bundle); a count above the items listed is allowed (pages left out) and the verifier warns IMPORT_ITEMS_SKIPPED.",
     matches: (d, m) => on(d, m, 'job_start', 'change', ['input_skipped', 'count']),
-  },
-  {
-    id: 'redaction-detector-twice',
-    open: true,
-    because: 'a detector named twice in job_start.redaction.detectors: the re-scan runs the set of detectors, so the copy changes nothing (the schema admits repeats).',
-    matches: (d, m) => on(d, m, 'job_start', 'duplicate', ['redaction', 'detectors', '*']),
   },
   {
     id: 'redaction-unrequired-detector-dropped',
