@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { MAX_KEYS_PER_ROLE, count, identifier, positive } from './common.js';
+import { MAX_APPROVALS, MAX_MODEL_VIEWS, MAX_RECEIPTS, MAX_RECORDS, MAX_TICKETS } from '../limits.js';
 import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION } from './media-types.js';
 
 const keyid = z.string().min(1).max(256);
@@ -17,13 +18,15 @@ const keyid = z.string().min(1).max(256);
 const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
 const keyList = (min: number) => z.array(keyid).min(min).max(MAX_KEYS_PER_ROLE).refine(distinct, 'a keyid is listed at most once for a role');
 
+// The caps v1 reads its lists under: a header that counts more is refused at line 1, before
+// any of those lines is read (the reader then holds at most this many of each).
 export const headerCountsSchema = z.strictObject({
-  receipts: count,
-  records: count,
-  approvals: count,
-  model_views: count,
-  model_responses: count,
-  tickets: count,
+  receipts: count.max(MAX_RECEIPTS),
+  records: count.max(MAX_RECORDS),
+  approvals: count.max(MAX_APPROVALS),
+  model_views: count.max(MAX_MODEL_VIEWS),
+  model_responses: count.max(MAX_MODEL_VIEWS),
+  tickets: count.max(MAX_TICKETS),
 });
 export type HeaderCounts = z.infer<typeof headerCountsSchema>;
 

@@ -117,6 +117,16 @@ describe('readBundleV2 refuses', () => {
     );
   });
 
+  it("a header counting more lines of a kind than the format's cap, at line 1 (LINE_SCHEMA_INVALID)", async () => {
+    const all = await lines();
+    await expectRefusal(
+      read(file(editLine(all, 0, (o) => ({ ...o, counts: { ...(o['counts'] as object), records: 2_000_001 } })))),
+      'LINE_SCHEMA_INVALID',
+      1,
+      '/counts/records',
+    );
+  });
+
   it('more lines of a kind than the header counts, at the line that exceeds it (HEADER_COUNT_EXCEEDED)', async () => {
     const all = await lines();
     const header = lineObject(all[0]!) as { counts: Record<string, number> };
