@@ -3,12 +3,13 @@
  * about, stated here independently of the verifier. scripts/conformance-suite.ts records what
  * verifyBundle reports for each and refuses to write a suite whose reports miss their aims.
  */
-import { DEMO_BUNDLES } from '../src/runtime/node/demo-fixtures.js';
+import { DEMO_BUNDLES, demoV2File } from '../src/runtime/node/demo-fixtures.js';
 import type { VerifyOptions } from '../src/verify/context.js';
 import type { ConformanceGroup } from '../src/verify/conformance/manifest.js';
 import type { CheckId, Verdict } from '../src/verify/report.js';
 import { FORGED_FIXTURES } from './tampered-forgeries.js';
 import { TAMPERED_DIR, TAMPERED_FIXTURES } from './tampered-fixtures.js';
+import { TAMPERED_V2_DIR, TAMPERED_V2_FIXTURES } from './tampered-fixtures-v2.js';
 import { DEMO_ROOT, TINY } from './conformance-inputs.js';
 
 export const CONFORMANCE_DIR = 'fixtures/conformance';
@@ -57,6 +58,15 @@ const name = (path: string): string => path.slice(path.lastIndexOf('/') + 1).rep
 
 const VALID: readonly CaseSpec[] = [
   ...DEMO_BUNDLES.map((b): CaseSpec => ({ id: `valid/${name(b.file)}`, group: 'valid', description: b.description, input: b.file, trustRoot: DEMO_ROOT, aim: valid })),
+  // The same runs as format v2 (JSON Lines): a verifier reads both formats.
+  ...DEMO_BUNDLES.map((b): CaseSpec => ({
+    id: `valid/v2-${name(b.file)}`,
+    group: 'valid',
+    description: `Format v2 of the same run: ${b.description}`,
+    input: demoV2File(b),
+    trustRoot: DEMO_ROOT,
+    aim: valid,
+  })),
   ...(
     [
       ['compact', 'The tiny example re-serialised without any whitespace.'],
@@ -82,6 +92,16 @@ const TAMPERED: readonly CaseSpec[] = TAMPERED_FIXTURES.map((f) => {
     aim: { verdict: f.expectVerdict, check: f.expectCheck, code: f.expectCode, failing: [f.expectCheck, ...f.alsoFailing] },
   };
 });
+
+/** The tampered v2 files: each line-level change with the check and code that must catch it. */
+const TAMPERED_V2: readonly CaseSpec[] = TAMPERED_V2_FIXTURES.map((f) => ({
+  id: `tampered/v2-${name(f.file)}`,
+  group: 'tampered',
+  description: f.description,
+  input: `${TAMPERED_V2_DIR}/${f.file}`,
+  trustRoot: DEMO_ROOT,
+  aim: { verdict: f.expectVerdict, check: f.expectCheck, code: f.expectCode, failing: [f.expectCheck, ...f.alsoFailing] },
+}));
 
 const HOSTILE_SPECS: readonly (readonly [file: string, aim: Aim, description: string, flags?: readonly FlagName[]])[] = [
   ['empty', unreadable('INPUT_NOT_JSON'), 'An empty file (0 bytes).'],
@@ -150,4 +170,11 @@ const TRUST: readonly CaseSpec[] = (
   ] as const
 ).map(([file, aim, description]): CaseSpec => ({ id: `trust/${file}`, group: 'trust', description, input: TINY, trustRoot: inputs(`inputs/trust/${file}.json`), aim }));
 
-export const CASE_SPECS: readonly CaseSpec[] = [...VALID, ...TAMPERED.filter((c) => c.group === 'tampered'), ...TAMPERED.filter((c) => c.group === 'forgery'), ...HOSTILE, ...TRUST];
+export const CASE_SPECS: readonly CaseSpec[] = [
+  ...VALID,
+  ...TAMPERED.filter((c) => c.group === 'tampered'),
+  ...TAMPERED_V2,
+  ...TAMPERED.filter((c) => c.group === 'forgery'),
+  ...HOSTILE,
+  ...TRUST,
+];

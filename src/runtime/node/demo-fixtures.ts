@@ -26,8 +26,8 @@ export const DEMO_KEYRING_FILE = 'fixtures/keys/demo-keyring.json';
 export const DEMO_TRUST_ROOT_FILE = 'fixtures/trust/demo-trust-root.json';
 export const DEMO_START = '2026-01-05T09:00:00.000Z';
 /**
- * The v2 copies of the good demo bundles. A folder of its own, which the app's demo list and the
- * browser tests leave out until the verifier reads v2 (src/ui/lib/demo-content.ts).
+ * The v2 copies of the good demo bundles: a folder of its own, which the app's demo list shows
+ * under `v2/` (src/ui/lib/demo-content.ts), their names being v1's.
  */
 export const DEMO_V2_DIR = 'fixtures/bundles/v2';
 const SAMPLE_FILE = 'fixtures/tickets/sample-tickets.json';
