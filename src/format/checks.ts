@@ -57,7 +57,7 @@ export const CHECK_SCOPES: Readonly<Record<CheckId, string>> = {
   trust: 'every signed part is signed by a key of the trust root for its role, valid at its signing time',
   wpc: "signature; the WPC validates; its policy hash equals the manifest's, the CST pin's and `job_start`'s",
   cst: 'signature, `typ`, claims, window, job binding, pin, scope',
-  receipts: 'signatures, bindings, chain, ids, order, model, count',
+  receipts: 'signatures, bindings, chain (v2: the proxy tree head), ids, order, model, count',
   model_views: "each receipt's view and response are the receipted ones; a ticket's calls send one view",
   redaction: 'redaction re-run over every view and response; each redaction record agrees with its view',
   proposals: 'each proposal is the one its receipted model answer gives; each ticket was called as often as its answers require',
@@ -67,5 +67,5 @@ export const CHECK_SCOPES: Readonly<Record<CheckId, string>> = {
   schedule: 'the run\'s timing re-derived: every record, receipt and approval at its place and time',
   tickets: 'after-states are before-states plus the applied effects; every ticket accounted for',
   replay: "the CST's jti belongs to this job alone",
-  manifest: 'signature; media type and version; counts; Merkle root; bindings; time',
+  manifest: 'signature; media type and version; counts; Merkle root (v2: the harness tree head); bindings; time',
 };
