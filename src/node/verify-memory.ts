@@ -4,8 +4,10 @@
  * instead of ending in V8's out-of-memory abort after a minute of work.
  *
  * A v1 bundle is one JSON document: the parsed document, every envelope's decoded and parsed
- * payload, and the report live at once, so the heap grows with the file (format v2 is streamed
- * and will not need this). The estimate is linear in the file size, with a margin, from what was
+ * payload, and the report live at once, so the heap grows with the file. A v2 file is read line by
+ * line, but its lines are kept as parsed for the checks (src/verify/v2: 4.6 bytes of heap per file
+ * byte on the 10,000-ticket bench file, the report besides), so the same estimate serves it, with
+ * more margin: v2 is denser. The estimate is linear in the file size, with a margin, from what was
  * measured: the smallest --max-old-space-size with which `clawproof verify --threads 1` still
  * completes, found by bisection in 8 MiB steps (node 20.20, linux/x64, 2026-12-04), on the
  * 1,000-ticket bench bundle (scripts/bench.ts) and on copies of it with every list repeated,
