@@ -19,7 +19,7 @@ import { joinLines } from '../src/format/v2/encode.js';
 import { signerFor } from '../src/runtime/keys/keyring.js';
 import { KEYRING } from '../test/verify/support.js';
 import { lineObject, objects, resealHarness, splitFile, type Lines } from '../test/verify/v2/reseal.js';
-import type { TamperedFixture, TamperedIndexEntry } from './tampered-fixtures.js';
+import { indexEntryOf, type TamperedFixture, type TamperedIndexEntry } from './tampered-fixtures.js';
 
 export const TAMPERED_V2_DIR = 'fixtures/bundles/v2/tampered';
 const TINY = 'fixtures/bundles/v2/tiny-example.clawproof';
@@ -183,16 +183,7 @@ export async function tamperedV2FixtureFiles(root: string): Promise<Map<string, 
 }
 
 export function tamperedV2Index(): TamperedIndexEntry[] {
-  return TAMPERED_V2_FIXTURES.map(({ file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing }) => ({
-    file,
-    from: from.slice('fixtures/bundles/'.length),
-    description,
-    summary,
-    expectCheck,
-    expectCode,
-    expectVerdict,
-    alsoFailing,
-  }));
+  return TAMPERED_V2_FIXTURES.map(indexEntryOf);
 }
 
 // --- line edits ---------------------------------------------------------------------------------

@@ -362,16 +362,13 @@ export async function tamperedFixtureFiles(root: string): Promise<Map<string, st
 }
 
 export function tamperedIndex(): TamperedIndexEntry[] {
-  return TAMPERED_FIXTURES.map(({ file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing }) => ({
-    file,
-    from: from.slice('fixtures/bundles/'.length),
-    description,
-    summary,
-    expectCheck,
-    expectCode,
-    expectVerdict,
-    alsoFailing,
-  }));
+  return TAMPERED_FIXTURES.map(indexEntryOf);
+}
+
+/** A fixture's entry in its folder's index.json: what it was made from and what must catch it. */
+export function indexEntryOf(fixture: Omit<TamperedFixture, 'make'>): TamperedIndexEntry {
+  const { file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing } = fixture;
+  return { file, from: from.slice('fixtures/bundles/'.length), description, summary, expectCheck, expectCode, expectVerdict, alsoFailing };
 }
 
 // --- the ways of tampering ----------------------------------------------------------------------

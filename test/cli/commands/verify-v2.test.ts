@@ -3,28 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeTrustRoot } from '../../../src/core/trust-root.js';
-import type { CliContext } from '../../../src/cli/command.js';
-import { verifyCommand } from '../../../src/cli/commands/verify.js';
+import { runVerify } from './run-verify.js';
 import { ROOT, TRUST_ROOT } from '../../verify/support.js';
 
 let dir: string;
 const path = (name: string) => join(dir, name);
 const V2 = join(ROOT, 'fixtures', 'bundles', 'v2', 'auto-assign-approved.clawproof');
 
-async function run(positionals: string[], options: Record<string, string | boolean> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = { io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, packageRoot: ROOT, version: '0.0.0-test' };
-  const status = await verifyCommand.run({ positionals, options: { trust: path('root.json'), ...options } }, context);
-  return { status, stdout, stderr };
-}
+const run = (positionals: string[], options: Record<string, string | boolean> = {}) => runVerify(path('root.json'), positionals, options);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'clawproof-verify-v2-'));
   writeFileSync(path('root.json'), serializeTrustRoot(TRUST_ROOT));
   const lines = readFileSync(V2, 'utf8').split('\n');
   const at = lines.findIndex((l) => l.startsWith('{"') && l.includes('"t":"decision"'));
-  lines[at] = lines[at]!.replace('"applied":true', '"applied":false').replace('"applied":false', '"applied":true');
   // A record's member changed in place: no key re-sealed it.
   lines[at] = lines[at]!.replace(/"rule":"[^"]*"/, '"rule":"forged"');
   writeFileSync(path('edited.clawproof'), lines.join('\n'));

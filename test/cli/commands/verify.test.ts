@@ -6,6 +6,7 @@ import { bundleBytes } from '../../../src/runtime/bundle/serialize.js';
 import { serializeTrustRoot } from '../../../src/core/trust-root.js';
 import type { CliContext } from '../../../src/cli/command.js';
 import { verifyCommand } from '../../../src/cli/commands/verify.js';
+import { runVerify } from './run-verify.js';
 import { ROOT, TRUST_ROOT, makeBundle } from '../../verify/support.js';
 import { CHECK_IDS } from '../../../src/verify/report.js';
 import { commandUsage } from '../../../src/cli/usage.js';
@@ -18,13 +19,7 @@ const SAMPLE_EXPORT = join(ROOT, 'fixtures', 'tickets', 'sample-tickets.json');
 let dir: string;
 const path = (name: string) => join(dir, name);
 
-async function run(positionals: string[], options: Record<string, string | boolean> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const context: CliContext = { io: { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) }, packageRoot: ROOT, version: '0.0.0-test' };
-  const status = await verifyCommand.run({ positionals, options: { trust: path('root.json'), ...options } }, context);
-  return { status, stdout, stderr };
-}
+const run = (positionals: string[], options: Record<string, string | boolean> = {}) => runVerify(path('root.json'), positionals, options);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'clawproof-verify-'));
