@@ -30,7 +30,10 @@ export function fixtureBundles(): { good: FixtureBundle[]; tampered: FixtureBund
   const files = walk(BUNDLES_DIR);
   const good: FixtureBundle[] = [];
   const tampered: FixtureBundle[] = [];
-  for (const relative of files.filter((f) => f.endsWith('.clawproof')).sort()) {
+  // Top-level bundles first, then those in folders: `good.find((b) => b.name === x)` is format v1's
+  // bundle x, not its v2 copy of the same name (v2/x sorts before a name after "v2").
+  const byFolder = (a: string, b: string) => Number(a.includes('/')) - Number(b.includes('/')) || a.localeCompare(b);
+  for (const relative of files.filter((f) => f.endsWith('.clawproof')).sort(byFolder)) {
     const stem = relative.slice(0, -'.clawproof'.length);
     const noteFile = files.find((f) => f === `${stem}.md` || f === `${stem}.txt` || f === `${stem}.note.md` || f === `${stem}.note.txt`);
     const note = noteFile === undefined ? null : readFileSync(join(BUNDLES_DIR, noteFile), 'utf8');
