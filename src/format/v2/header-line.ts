@@ -16,7 +16,12 @@ const keyid = z.string().min(1).max(256);
 
 /** One spelling: a keyid listed twice for a role would change nothing a signature depends on. */
 const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
-const keyList = (min: number) => z.array(keyid).min(min).max(MAX_KEYS_PER_ROLE).refine(distinct, 'a keyid is listed at most once for a role');
+const keyList = (min: number) =>
+  z
+    .array(keyid)
+    .min(min)
+    .max(MAX_KEYS_PER_ROLE)
+    .refine(distinct, { message: 'a keyid is listed at most once for a role', params: { jsonSchema: { uniqueItems: true } } });
 
 // The caps v1 reads its lists under: a header that counts more is refused at line 1, before
 // any of those lines is read (the reader then holds at most this many of each).

@@ -70,7 +70,7 @@ export function generateV2SchemaFiles(): Record<V2SchemaFile, string> {
       const line = titles.get(ctx.zodSchema);
       if (line !== undefined) Object.assign(json, { title: `${line} line`, description: LINE_DESCRIPTIONS[line] });
       for (const refinement of customChecks(ctx.zodSchema)) {
-        const block = refinement.code === undefined ? undefined : CODED_BLOCKS[refinement.code];
+        const block = refinement.jsonSchema ?? (refinement.code === undefined ? undefined : CODED_BLOCKS[refinement.code]);
         if (block !== undefined) Object.assign(json, block);
         else appendDescription(json, `Not expressible here: the reader refuses a line that breaks this rule ("${refinement.message}").`);
       }
@@ -83,17 +83,20 @@ export function generateV2SchemaFiles(): Record<V2SchemaFile, string> {
 interface Refinement {
   readonly code: SchemaCode | undefined;
   readonly message: string;
+  /** What JSON Schema says for it, when it can (a refinement's `params.jsonSchema`, e.g. uniqueItems). */
+  readonly jsonSchema: JsonSchemaObject | undefined;
 }
 
 /** The refinements (zod `custom` checks) on a schema, with the code and message they report. */
 function customChecks(schema: unknown): Refinement[] {
-  const def = (schema as { _zod?: { def?: { checks?: { _zod: { def: { check: string; params?: { code?: SchemaCode }; error?: unknown } } }[] } } })._zod?.def;
+  const def = (schema as { _zod?: { def?: { checks?: { _zod: { def: { check: string; params?: { code?: SchemaCode; jsonSchema?: JsonSchemaObject }; error?: unknown } } }[] } } })._zod
+    ?.def;
   const out: Refinement[] = [];
   for (const check of def?.checks ?? []) {
     const d = check._zod.def;
     if (d.check !== 'custom') continue;
     const message = typeof d.error === 'function' ? String((d.error as (issue: unknown) => unknown)({})) : String(d.error ?? 'a refinement');
-    out.push({ code: d.params?.code, message });
+    out.push({ code: d.params?.code, message, jsonSchema: d.params?.jsonSchema });
   }
   return out;
 }

@@ -74,7 +74,7 @@ const jobStart = z.strictObject({
     detectors: z
       .array(z.string().max(64))
       .max(MAX_DETECTORS)
-      .refine((ids) => new Set(ids).size === ids.length, 'a detector is listed at most once'),
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'a detector is listed at most once', params: { jsonSchema: { uniqueItems: true } } }),
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),
     max_chars: count,
   }),
