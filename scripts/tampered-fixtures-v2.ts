@@ -19,7 +19,7 @@ import { joinLines } from '../src/format/v2/encode.js';
 import { signerFor } from '../src/runtime/keys/keyring.js';
 import { KEYRING } from '../test/verify/support.js';
 import { lineObject, objects, resealHarness, splitFile, type Lines } from '../test/verify/v2/reseal.js';
-import { indexEntryOf, type TamperedFixture, type TamperedIndexEntry } from './tampered-fixtures.js';
+import { indexEntryOf, readmeRow, type TamperedFixture, type TamperedIndexEntry } from './tampered-fixtures.js';
 
 export const TAMPERED_V2_DIR = 'fixtures/bundles/v2/tampered';
 const TINY = 'fixtures/bundles/v2/tiny-example.clawproof';
@@ -210,10 +210,7 @@ function editFirst(lines: Lines, test: (o: JsonObject) => boolean, edit: (o: Jso
 // --- README -------------------------------------------------------------------------------------
 
 function readme(): string {
-  const rows = TAMPERED_V2_FIXTURES.map((f) => {
-    const also = f.alsoFailing.length === 0 ? '(none)' : f.alsoFailing.map((c) => `\`${c}\``).join(', ');
-    return `| \`${f.file}\` | \`${f.expectCheck}\` | \`${f.expectCode}\` | ${f.expectVerdict} | ${also} | \`${f.from.slice('fixtures/bundles/'.length)}\` | ${f.description} | ${f.summary} |`;
-  });
+  const rows = TAMPERED_V2_FIXTURES.map(readmeRow);
   return [
     '# Tampered format v2 demo bundles',
     '',

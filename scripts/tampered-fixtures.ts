@@ -365,6 +365,12 @@ export function tamperedIndex(): TamperedIndexEntry[] {
   return TAMPERED_FIXTURES.map(indexEntryOf);
 }
 
+/** A fixture's row in its folder's README table. */
+export function readmeRow(f: Omit<TamperedFixture, 'make'>): string {
+  const also = f.alsoFailing.length === 0 ? '(none)' : f.alsoFailing.map((c) => `\`${c}\``).join(', ');
+  return `| \`${f.file}\` | \`${f.expectCheck}\` | \`${f.expectCode}\` | ${f.expectVerdict} | ${also} | \`${f.from.slice('fixtures/bundles/'.length)}\` | ${f.description} | ${f.summary} |`;
+}
+
 /** A fixture's entry in its folder's index.json: what it was made from and what must catch it. */
 export function indexEntryOf(fixture: Omit<TamperedFixture, 'make'>): TamperedIndexEntry {
   const { file, from, description, summary, expectCheck, expectCode, expectVerdict, alsoFailing } = fixture;
@@ -415,10 +421,7 @@ async function rerunTiny(root: string, start: string): Promise<string> {
 // --- README -------------------------------------------------------------------------------------
 
 function readme(): string {
-  const rows = TAMPERED_FIXTURES.map((f) => {
-    const also = f.alsoFailing.length === 0 ? '(none)' : f.alsoFailing.map((c) => `\`${c}\``).join(', ');
-    return `| \`${f.file}\` | \`${f.expectCheck}\` | \`${f.expectCode}\` | ${f.expectVerdict} | ${also} | \`${f.from.slice('fixtures/bundles/'.length)}\` | ${f.description} | ${f.summary} |`;
-  });
+  const rows = TAMPERED_FIXTURES.map(readmeRow);
   return [
     '# Tampered demo bundles',
     '',
