@@ -78,7 +78,9 @@ const jobStart = z.strictObject({
     redact_fields: z.array(text).max(MAX_REDACT_FIELDS),
     max_chars: count,
   }),
-  input_skipped: inputSkipped.optional(),
+  // Required in v2 (one spelling for "nothing skipped": count 0, no items); v1 bundles made before
+  // it existed lack it.
+  input_skipped: inputSkipped,
 });
 
 const intake = z.strictObject({ ...recordBase, t: z.literal('intake'), ticket_id: ticketId, content_hash: digest });

@@ -117,6 +117,17 @@ describe('readBundleV2 refuses', () => {
     );
   });
 
+  it('a job_start without input_skipped: v2 says "nothing skipped" one way, count 0 (LINE_SCHEMA_INVALID)', async () => {
+    const all = await lines();
+    const start = indexWhere(all, (o) => o['t'] === 'job_start');
+    await expectRefusal(
+      read(file(editLine(all, start, ({ input_skipped: _gone, ...o }) => o))),
+      'LINE_SCHEMA_INVALID',
+      start + 1,
+      '/input_skipped',
+    );
+  });
+
   it("a header counting more lines of a kind than the format's cap, at line 1 (LINE_SCHEMA_INVALID)", async () => {
     const all = await lines();
     await expectRefusal(
