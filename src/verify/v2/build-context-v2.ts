@@ -63,7 +63,15 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
       progress?.tick();
     });
   } catch (error) {
-    if (!isV2ReadError(error)) throw error;
+    // Anything but a refusal is a reader bug: it fails closed as a crashed check, never as a throw.
+    if (!isV2ReadError(error)) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        ok: false,
+        issue: { severity: 'fail', code: 'CHECK_CRASHED', message: `the v2 reader stopped with an internal error (${reason}); the file counts as unreadable`, evidence: [{}] },
+        format,
+      };
+    }
     return {
       ok: false,
       issue: {
