@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { hexEncode, utf8Decode } from '../../src/core/bytes.js';
 import { sha256 } from '../../src/core/hash.js';
 import { merkleLeafHash, merkleRoot } from '../../src/core/merkle.js';
+import { splitFile } from '../verify/v2/reseal.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const PART = 'docs/formats-parts/75-bundle-v2.md';
@@ -42,14 +43,7 @@ function quotes(quote: string, line: string): boolean {
 }
 
 function linesOf(path: string): Uint8Array[] {
-  const bytes = new Uint8Array(readFileSync(join(ROOT, path)));
-  const out: Uint8Array[] = [];
-  let from = 0;
-  for (let lf = bytes.indexOf(0x0a); lf !== -1; lf = bytes.indexOf(0x0a, from)) {
-    out.push(bytes.subarray(from, lf));
-    from = lf + 1;
-  }
-  return out;
+  return splitFile(new Uint8Array(readFileSync(join(ROOT, path))));
 }
 
 describe('the worked example of docs/formats-parts/75-bundle-v2.md', () => {
