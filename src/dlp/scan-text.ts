@@ -3,6 +3,7 @@ import { isDetectorId, type DetectorId } from './detector-ids.js';
 import { DETECTORS } from './detectors/index.js';
 import { dlpError } from './errors.js';
 import { resolveOverlaps } from './overlap.js';
+import { memoizedScan } from './scan-memo.js';
 import type { TextFinding } from './types.js';
 
 /** Checks a detector list at the boundary; returns it without duplicates, in the given order. */
@@ -23,6 +24,10 @@ export function checkDetectors(detectors: unknown, where = 'detectors'): Detecto
  * vendor's documented example key (allowlist.ts) is dropped before overlaps merge.
  */
 export function scanWith(text: string, detectors: readonly DetectorId[]): TextFinding[] {
+  return memoizedScan(text, detectors, () => scanUnkept(text, detectors));
+}
+
+function scanUnkept(text: string, detectors: readonly DetectorId[]): TextFinding[] {
   const candidates = detectors.flatMap((detector) =>
     DETECTORS[detector](text)
       .filter((s) => s.end - s.start > MAX_EXAMPLE_LENGTH || !isDocumentedExample(text.slice(s.start, s.end)))
