@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './bytes.js';
 export * from './json.js';
 export * from './canonical.js';
+export * from './canonical-parse.js';
 export * from './pointer.js';
 export * from './hash.js';
 export * from './sha256-backend.js';

@@ -28,12 +28,21 @@ describe('the node:crypto SHA-256 backend', () => {
     expect(failures).toEqual([]);
   });
 
-  it('hashes inputs on both sides of its native threshold as noble does', () => {
+  it('hashes one part (the one-shot path) and several parts (a Hash object) as noble does, at sizes around the block', () => {
     const data = new Uint8Array(3000).map((_, i) => i * 13);
-    for (const n of [0, 1, 64, 65, 1023, 1024, 1025, 3000]) {
+    for (const n of [0, 1, 55, 56, 64, 65, 1023, 1024, 1025, 3000]) {
       const input = data.subarray(0, n);
-      expect(hexEncode(nodeSha256Backend.digest([input.subarray(0, n >> 1), input.subarray(n >> 1)]))).toBe(hexEncode(nobleSha256Backend.digest([input])));
+      const expected = hexEncode(nobleSha256Backend.digest([input]));
+      expect(hexEncode(nodeSha256Backend.digest([input]))).toBe(expected);
+      expect(hexEncode(nodeSha256Backend.digest([input.subarray(0, n >> 1), input.subarray(n >> 1)]))).toBe(expected);
     }
+  });
+
+  it('returns a digest of its own, not a view into a buffer a later hash overwrites', () => {
+    const first = nodeSha256Backend.digest([utf8Encode('abc')]);
+    const copy = hexEncode(first);
+    nodeSha256Backend.digest([utf8Encode('def')]);
+    expect(hexEncode(first)).toBe(copy);
   });
 
   it.each(fips.vectors.map((v) => [v.name, v] as const))('FIPS 180 %s: both backends agree with the vector', (_name, v) => {
@@ -43,7 +52,6 @@ describe('the node:crypto SHA-256 backend', () => {
   });
 
   it('once installed, core hashing and Merkle leaves go through it and give the same results', () => {
-    // Large enough for node:crypto itself (small inputs are hashed in JavaScript: cheaper than a Hash object).
     const data = new Uint8Array(100_000).map((_, i) => i * 7);
     const before = { digest: sha256(data), raw: hexEncode(sha256Bytes(data)), leaf: hexEncode(merkleLeafHash(data)) };
     installNodeSha256Backend();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DETECTOR_IDS } from '../../src/dlp/detector-ids.js';
+import { DETECTOR_IDS, type DetectorId } from '../../src/dlp/detector-ids.js';
 import { MEMO_ENTRIES, MEMO_MAX_LENGTH, memoSize, memoizedScan } from '../../src/dlp/scan-memo.js';
 import { scanText } from '../../src/dlp/scan-text.js';
 import type { TextFinding } from '../../src/dlp/types.js';
@@ -23,6 +23,16 @@ describe('memoizedScan', () => {
     expect(scanText(EMAIL, ['pii.email'])).toHaveLength(1);
     expect(scanText(EMAIL, ['pii.phone'])).toEqual([]);
     expect(scanText(EMAIL, ['pii.email'])).toHaveLength(1);
+  });
+
+  it('keeps the results apart when a caller changes its detector array between calls', () => {
+    const detectors: DetectorId[] = ['pii.email'];
+    const scan = (): TextFinding[] => [{ detector: detectors[0]!, kind: 'pii', start: 0, end: 1 }];
+    expect(memoizedScan('same-array-text', detectors, scan)[0]!.detector).toBe('pii.email');
+    detectors[0] = 'pii.phone';
+    expect(memoizedScan('same-array-text', detectors, scan)[0]!.detector).toBe('pii.phone');
+    detectors[0] = 'pii.email';
+    expect(memoizedScan('same-array-text', detectors, scan)[0]!.detector).toBe('pii.email');
   });
 
   it('scans a text longer than the bound every time and keeps nothing for it', () => {

@@ -4,6 +4,7 @@
  * object whose `t` names a line type, and that type's schema.
  */
 import { canonicalJson } from '../../core/canonical.js';
+import { parseIfCanonical } from '../../core/canonical-parse.js';
 import { isClawproofError } from '../../core/errors.js';
 import { parseStrictJson, type JsonObject, type JsonValue } from '../../core/json.js';
 import { formatPointer } from '../../core/pointer.js';
@@ -22,16 +23,7 @@ export function decodeLine(bytes: Uint8Array, number: number, beforeSchema?: (va
   } catch (cause) {
     throw new V2ReadError('LINE_NOT_UTF8', number, 'the line is not well-formed UTF-8', { cause });
   }
-  let value: JsonValue;
-  try {
-    value = parseStrictJson(text, { maxDepth: LINE_MAX_DEPTH, maxBytes: bytes.length + 1 });
-  } catch (cause) {
-    const why = isClawproofError(cause) ? `${cause.code}: ${cause.message}` : 'unreadable';
-    throw new V2ReadError('LINE_NOT_JSON', number, `the line is not one strict JSON value (${why})`, { cause });
-  }
-  if (canonicalJson(value) !== text) {
-    throw new V2ReadError('LINE_NOT_CANONICAL', number, 'the line is not in its RFC 8785 canonical form (key order, number or string spelling, or whitespace)');
-  }
+  const value = parseIfCanonical(text, LINE_MAX_DEPTH) ?? parseStrictly(text, bytes.length, number);
   if (typeof value !== 'object' || value === null || Array.isArray(value) || typeof value['t'] !== 'string') {
     throw new V2ReadError('LINE_NOT_OBJECT', number, 'the line is not a JSON object with a string member t', { pointer: '/t' });
   }
@@ -54,4 +46,19 @@ export function decodeLine(bytes: Uint8Array, number: number, beforeSchema?: (va
   // The line as parsed, not zod's copy: the line schemas are strict, without transforms or
   // defaults, so the two are equal (pinned by test/verify/schemas/output-is-input.test.ts).
   return value as V2Line;
+}
+
+/** The strict parser and a re-serialisation: the precise reason a line is not canonical JSON (or, rarely, its value). */
+function parseStrictly(text: string, length: number, number: number): JsonValue {
+  let value: JsonValue;
+  try {
+    value = parseStrictJson(text, { maxDepth: LINE_MAX_DEPTH, maxBytes: length + 1 });
+  } catch (cause) {
+    const why = isClawproofError(cause) ? `${cause.code}: ${cause.message}` : 'unreadable';
+    throw new V2ReadError('LINE_NOT_JSON', number, `the line is not one strict JSON value (${why})`, { cause });
+  }
+  if (canonicalJson(value) !== text) {
+    throw new V2ReadError('LINE_NOT_CANONICAL', number, 'the line is not in its RFC 8785 canonical form (key order, number or string spelling, or whitespace)');
+  }
+  return value;
 }
