@@ -16,13 +16,14 @@ import type { JsonObject } from '../../core/json.js';
 import type { TrustRole, TrustRoot } from '../../core/trust-root.js';
 import { isV2ReadError } from '../../format/v2/errors.js';
 import { BUNDLE_V2_MEDIA_TYPE, BUNDLE_V2_VERSION, TREE_HEAD_PAYLOAD_TYPE } from '../../format/v2/media-types.js';
+import type { HeaderLine } from '../../format/v2/header-line.js';
 import type { TreeHeadLine } from '../../format/v2/signed-lines.js';
 import { treeHeadCoverage } from '../../format/v2/tree-head.js';
 import { wpcView } from '../build-context.js';
 import type { EnvelopeView, ItemView, TreeHeadView, VerifyContext, VerifyOptions } from '../context.js';
 import { verifyCst } from '../cst-view.js';
 import { verifyEnvelope } from '../envelope-view.js';
-import { mapConcurrent } from '../map-concurrent.js';
+import { InFlight } from '../in-flight.js';
 import { partsProgress, type PartsProgress } from '../parts-progress.js';
 import type { CheckIssue } from '../report.js';
 import { keyResolver } from '../trusted-keys.js';
@@ -30,8 +31,12 @@ import { liftApproval, liftReceipt } from './lift.js';
 import { readV2Lines, type Hashed, type Numbered, type V2Lines } from './read-lines.js';
 import { verifySignedLine, type LineSignatureResult } from './signed-line.js';
 
-/** Signatures verified at once: enough to keep every core of a worker pool busy. */
-const SIGNATURES_IN_FLIGHT = 256;
+/**
+ * Signatures outstanding at once while the file is read: far more than a pool's batch, so the
+ * reader never waits on a worker that is keeping up, and few enough (about 4 MB of messages)
+ * that a slow backend holds the reading back rather than queueing the whole file.
+ */
+const SIGNATURES_IN_FLIGHT = 1024;
 
 const EMPTY_ENVELOPE: DsseEnvelope = Object.freeze({ payloadType: '', payload: '', signatures: [] }) as DsseEnvelope;
 
@@ -51,16 +56,45 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
   // Progress: every line read, then every signature checked (the header says how many of each).
   let progress: PartsProgress | undefined;
   let format: { mediaType: string; version: number } | null = null;
+  // Line 1, once read: the key list the signed lines name their keys by.
+  let firstLine: HeaderLine | undefined;
+  const tick = () => progress?.tick();
+  const signed = async (signedLine: { payload: unknown; sig: string }, role: 'proxy' | 'approver' | 'harness', payloadType: string, pointer: string, number: number, what: string) => {
+    const result = await verifySignedLine(signedLine, { role, payloadType, pointer, line: number, what }, firstLine!, resolverFor(role), backend);
+    tick();
+    return result;
+  };
+  // Receipts' and approvals' signatures are checked as their lines are read, so a worker pool
+  // works while this thread parses; a refused file leaves their results unread.
+  const receiptSignatures = new InFlight<LineSignatureResult>(SIGNATURES_IN_FLIGHT);
+  const approvalSignatures = new InFlight<LineSignatureResult>(SIGNATURES_IN_FLIGHT);
   let lines: V2Lines;
   try {
-    lines = await readV2Lines(bytes, (line) => {
-      if (line.t === 'header') {
-        format = { mediaType: line.mediaType, version: line.version };
-        const c = line.counts;
-        const jobLines = c.receipts + c.records + c.approvals + c.model_views + c.model_responses + c.tickets;
-        progress = partsProgress(5 + jobLines + 4 + c.receipts + c.approvals, options.onPartsChecked);
+    lines = await readV2Lines(bytes, async (line, number) => {
+      tick();
+      switch (line.t) {
+        case 'header': {
+          firstLine = line;
+          format = { mediaType: line.mediaType, version: line.version };
+          const c = line.counts;
+          const jobLines = c.receipts + c.records + c.approvals + c.model_views + c.model_responses + c.tickets;
+          progress = partsProgress(5 + jobLines + 4 + c.receipts + c.approvals, options.onPartsChecked);
+          tick();
+          break;
+        }
+        case 'receipt': {
+          const pointer = `/receipts/${receiptSignatures.started}`;
+          await receiptSignatures.start(() => signed(line, 'proxy', PAYLOAD_TYPES.receipt, pointer, number, 'receipt'));
+          break;
+        }
+        case 'approval': {
+          const pointer = `/approvals/${approvalSignatures.started}`;
+          await approvalSignatures.start(() => signed(line, 'approver', PAYLOAD_TYPES.approval, pointer, number, 'approval'));
+          break;
+        }
+        default:
+          break;
       }
-      progress?.tick();
     });
   } catch (error) {
     // Anything but a refusal is a reader bug: it fails closed as a crashed check, never as a throw.
@@ -85,12 +119,6 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
   }
   const { read } = lines;
   const header = read.header;
-  const tick = () => progress?.tick();
-  const signed = async (signedLine: { payload: unknown; sig: string }, role: 'proxy' | 'approver' | 'harness', payloadType: string, pointer: string, number: number, what: string) => {
-    const result = await verifySignedLine(signedLine, { role, payloadType, pointer, line: number, what }, header, resolverFor(role), backend);
-    tick();
-    return result;
-  };
 
   const wpcResult = await verifyEnvelope<JsonObject>(read.wpc.envelope, { pointer: '/wpc', index: 0, role: 'controls', payloadType: PAYLOAD_TYPES.wpc, what: 'WPC', schema: null }, resolverFor('controls'), backend);
   tick();
@@ -109,16 +137,10 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
     await signed(read.treeHeads.harness, 'harness', TREE_HEAD_PAYLOAD_TYPE, '/manifest', harnessNumber, 'harness tree head'),
   );
 
-  const receipts = await mapConcurrent(lines.receipts, SIGNATURES_IN_FLIGHT, async (r, index) => {
-    const pointer = `/receipts/${index}`;
-    const sig = await signed(r.line, 'proxy', PAYLOAD_TYPES.receipt, pointer, r.number, 'receipt');
-    return signedView(r, 'proxy', pointer, index, sig, liftReceipt(r.line.payload));
-  });
-  const approvals = await mapConcurrent(lines.approvals, SIGNATURES_IN_FLIGHT, async (a, index) => {
-    const pointer = `/approvals/${index}`;
-    const sig = await signed(a.line, 'approver', PAYLOAD_TYPES.approval, pointer, a.number, 'approval');
-    return signedView(a, 'approver', pointer, index, sig, liftApproval(a.line.payload));
-  });
+  const receiptResults = await receiptSignatures.all();
+  const approvalResults = await approvalSignatures.all();
+  const receipts = lines.receipts.map((r, index) => signedView(r, 'proxy', `/receipts/${index}`, index, receiptResults[index]!, liftReceipt(r.line.payload)));
+  const approvals = lines.approvals.map((a, index) => signedView(a, 'approver', `/approvals/${index}`, index, approvalResults[index]!, liftApproval(a.line.payload)));
   progress?.finish();
 
   const records = lines.records.map((r, index): EnvelopeView<RecordPayload> => ({

@@ -39,13 +39,23 @@ export interface V2Lines {
   readonly tickets: readonly Numbered<TicketLine>[];
 }
 
-/** Chunks of one byte array, so the reader sees the file as it would a stream. */
+/**
+ * Chunks of one byte array, so the reader sees the file as it would a stream. Between chunks the
+ * event loop gets a turn: without it the whole read is one chain of microtasks, and a worker
+ * pool's batches would go out, and its answers come in, only once the file is read.
+ */
 async function* chunksOf(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
-  for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  for (let at = 0; at < bytes.length; at += size) {
+    if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    yield bytes.subarray(at, at + size);
+  }
 }
 
-/** The lines of a v2 bundle; throws the reader's V2ReadError at the first line it refuses. */
-export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line) => void): Promise<V2Lines> {
+/**
+ * The lines of a v2 bundle; throws the reader's V2ReadError at the first line it refuses.
+ * `onLine` sees each line with its number as it is read; the reader waits for what it returns.
+ */
+export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line, number: number) => void | Promise<void>): Promise<V2Lines> {
   const receipts: Hashed<ReceiptLine>[] = [];
   const records: NumberedRecord[] = [];
   const approvals: Hashed<ApprovalLine>[] = [];
@@ -56,8 +66,9 @@ export async function readV2Lines(bytes: Uint8Array, onLine?: (line: ReadV2Line)
   const recordHashes: Digest[] = [];
   const read = await readBundleV2(chunksOf(bytes), {
     onLine({ number, line, bytes: lineBytes }) {
-      onLine?.(line);
+      const waited = onLine?.(line, number);
       keep(line, number, lineBytes);
+      return waited;
     },
   });
   return { read, receipts, records, approvals, views, responses, tickets };
