@@ -20,7 +20,10 @@ export const CANONICAL_MAX_DEPTH = 1000;
 
 /** RFC 8785 canonical JSON text of `value`. Throws CANONICAL_JSON_UNSUPPORTED if `value` is not pure JSON data. */
 export function canonicalJson(value: unknown): string {
-  assertJsonData(value, [], new Set());
+  // Pure JSON data whose members are already in RFC 8785 order (every value read from a canonical
+  // line is) is written by JSON.stringify exactly as RFC 8785 writes it: section 3.2.2 defines
+  // strings and numbers by it, and it emits members in Object.keys order. Several times faster.
+  if (assertJsonData(value, [], new Set())) return JSON.stringify(value);
   let text: string | undefined;
   try {
     text = canonicalize(value);
@@ -49,19 +52,20 @@ function unsupported(path: readonly (string | number)[], what: string): never {
  * Throws unless `value` is made only of null, booleans, finite numbers, well-formed strings,
  * arrays without holes and plain objects with data properties. `path` is the current location;
  * `ancestors` holds the containers above it (a repeat means a cycle; shared subtrees are fine).
+ * Returns whether every object's keys are in strictly increasing code-unit order.
  */
-function assertJsonData(value: unknown, path: (string | number)[], ancestors: Set<object>): void {
+function assertJsonData(value: unknown, path: (string | number)[], ancestors: Set<object>): boolean {
   switch (typeof value) {
     case 'boolean':
-      return;
+      return true;
     case 'number':
       if (!Number.isFinite(value)) unsupported(path, `number ${String(value)}`);
-      return;
+      return true;
     case 'string':
       if (findLoneSurrogate(value) !== -1) unsupported(path, 'string with a lone surrogate');
-      return;
+      return true;
     case 'object':
-      if (value === null) return;
+      if (value === null) return true;
       break;
     default:
       // undefined, function, symbol, bigint
@@ -73,12 +77,13 @@ function assertJsonData(value: unknown, path: (string | number)[], ancestors: Se
   if (typeof (container as { toJSON?: unknown }).toJSON === 'function') unsupported(path, 'object with a toJSON method');
 
   ancestors.add(container);
+  let sorted = true;
   if (Array.isArray(container)) {
     if (Object.getPrototypeOf(container) !== Array.prototype) unsupported(path, 'array subclass');
     for (let i = 0; i < container.length; i++) {
       path.push(i);
       // A hole reads as undefined, and is rejected like one.
-      assertJsonData(container[i], path, ancestors);
+      if (!assertJsonData(container[i], path, ancestors)) sorted = false;
       path.pop();
     }
   } else {
@@ -89,17 +94,22 @@ function assertJsonData(value: unknown, path: (string | number)[], ancestors: Se
     // Symbol keys are invisible to JSON; refuse rather than drop them silently.
     if (Object.getOwnPropertySymbols(container).length > 0) unsupported(path, 'object with symbol keys');
     const record = container as Record<string, unknown>;
+    let previous: string | undefined;
     for (const key of Object.keys(record)) {
+      // `<` compares UTF-16 code units, RFC 8785 section 3.2.3's order.
+      if (previous !== undefined && !(previous < key)) sorted = false;
+      previous = key;
       path.push(key);
       if (findLoneSurrogate(key) !== -1) unsupported(path, 'member name with a lone surrogate');
       // A getter could answer differently when the serialiser reads it again.
       const descriptor = Object.getOwnPropertyDescriptor(record, key);
       if (descriptor === undefined || !('value' in descriptor)) unsupported(path, 'accessor property');
-      assertJsonData(descriptor.value, path, ancestors);
+      if (!assertJsonData(descriptor.value, path, ancestors)) sorted = false;
       path.pop();
     }
   }
   ancestors.delete(container);
+  return sorted;
 }
 
 function describeClass(value: object): string {

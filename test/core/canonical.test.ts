@@ -1,4 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hexDecode, hexEncode } from '../../src/core/bytes.js';
 import { CANONICAL_MAX_DEPTH, canonicalBytes, canonicalJson } from '../../src/core/canonical.js';
@@ -203,5 +205,32 @@ describe('canonicalBytes', () => {
     const value = { '\u20ac': 'caf\u00e9', n: [1e21, 0.000001] };
     expect(canonicalJson(value)).toBe('{"n":[1e+21,0.000001],"\u20ac":"caf\u00e9"}');
     expect(canonicalBytes(value)).toEqual(hexDecode('7b226e223a5b31652b32312c302e3030303030315d2c22e282ac223a22636166c3a9227d'));
+  });
+});
+
+describe('canonicalJson: members already in order take JSON.stringify, with the same text', () => {
+  // The `canonicalize` package is the reference; JSON.stringify is only used when keys are sorted.
+  const reference = (value: unknown): string => canonicalize(value) as string;
+
+  it('gives the reference text for any JSON value, with its keys in any order and in canonical order', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (generated) => {
+        const value = JSON.parse(JSON.stringify(generated)) as unknown;
+        expect(canonicalJson(value)).toBe(reference(value));
+        const sorted = JSON.parse(reference(value)) as unknown;
+        expect(canonicalJson(sorted)).toBe(reference(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('does not trust the insertion order of index-like keys, which V8 puts first numerically', () => {
+    const value = { '10': 1, '9': 2, a: { '2': 0, '10': 0 } };
+    expect(canonicalJson(value)).toBe('{"10":1,"9":2,"a":{"10":0,"2":0}}');
+  });
+
+  it('writes control characters, U+2028 and non-ASCII as RFC 8785 does on the sorted path', () => {
+    const value = { a: '\u0000\u0008\u001f\u007f\u2028\u00e9\ud83d\ude00"\\', b: [-0, 1e21, 1e-7, 0.1] };
+    expect(canonicalJson(value)).toBe(reference(value));
   });
 });
