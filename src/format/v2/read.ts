@@ -124,7 +124,9 @@ export async function readBundleV2(chunks: AsyncIterable<Uint8Array>, options: R
         break;
     }
     if (phase !== 'harness_head' && phase !== 'end') harnessTree.appendData(bytes);
-    if (options.onLine !== undefined) await options.onLine({ number, line, bytes });
+    // Awaited only when it returns a promise: awaiting undefined on every line costs a microtask each.
+    const waited = options.onLine?.({ number, line, bytes });
+    if (waited !== undefined) await waited;
   }
 
   if (header === undefined) throw new V2ReadError('HEADER_MISSING', 1, 'the input is empty; a v2 bundle opens with its header line');

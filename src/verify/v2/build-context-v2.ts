@@ -32,9 +32,10 @@ import { readV2Lines, type Hashed, type Numbered, type V2Lines } from './read-li
 import { verifySignedLine, type LineSignatureResult } from './signed-line.js';
 
 /**
- * Signatures outstanding at once while the file is read: far more than a pool's batch, so the
- * reader never waits on a worker that is keeping up, and few enough (about 4 MB of messages)
- * that a slow backend holds the reading back rather than queueing the whole file.
+ * Signatures outstanding at once while the file is read: more than a 1 MiB chunk of lines holds
+ * (about 440 on the bench file), so the reader never waits on a worker that is keeping up, and
+ * few enough (about 1 MB of messages) that a slow backend holds the reading back rather than
+ * queueing the whole file.
  */
 const SIGNATURES_IN_FLIGHT = 1024;
 
@@ -53,7 +54,7 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
     return r;
   };
   const backend = options.backend;
-  // Progress: every line read, then every signature checked (the header says how many of each).
+  // Progress: every line read and every signature checked, interleaved (the header says how many of each).
   let progress: PartsProgress | undefined;
   let format: { mediaType: string; version: number } | null = null;
   // Line 1, once read: the key list the signed lines name their keys by.
@@ -70,7 +71,8 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
   const approvalSignatures = new InFlight<LineSignatureResult>(SIGNATURES_IN_FLIGHT);
   let lines: V2Lines;
   try {
-    lines = await readV2Lines(bytes, async (line, number) => {
+    // Only a signed line hands the reader a promise to wait for (room in the window).
+    lines = await readV2Lines(bytes, (line, number) => {
       tick();
       switch (line.t) {
         case 'header': {
@@ -80,20 +82,18 @@ export async function buildContextV2(bytes: Uint8Array, bundleHash: Digest, trus
           const jobLines = c.receipts + c.records + c.approvals + c.model_views + c.model_responses + c.tickets;
           progress = partsProgress(5 + jobLines + 4 + c.receipts + c.approvals, options.onPartsChecked);
           tick();
-          break;
+          return undefined;
         }
         case 'receipt': {
           const pointer = `/receipts/${receiptSignatures.started}`;
-          await receiptSignatures.start(() => signed(line, 'proxy', PAYLOAD_TYPES.receipt, pointer, number, 'receipt'));
-          break;
+          return receiptSignatures.start(() => signed(line, 'proxy', PAYLOAD_TYPES.receipt, pointer, number, 'receipt'));
         }
         case 'approval': {
           const pointer = `/approvals/${approvalSignatures.started}`;
-          await approvalSignatures.start(() => signed(line, 'approver', PAYLOAD_TYPES.approval, pointer, number, 'approval'));
-          break;
+          return approvalSignatures.start(() => signed(line, 'approver', PAYLOAD_TYPES.approval, pointer, number, 'approval'));
         }
         default:
-          break;
+          return undefined;
       }
     });
   } catch (error) {

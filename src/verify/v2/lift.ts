@@ -29,7 +29,7 @@ export function liftApproval(payload: ApprovalPayloadV2): ApprovalPayload {
 
 export function liftRecord(line: RecordLine & { at: string }, jobId: string, recordHashes: readonly Digest[]): RecordPayload {
   // Built member by member rather than spread: V8 gives a spread object a property store with
-  // room to grow, about 400 bytes a record more (31 MiB over the 79,256 records of the
+  // room to grow, about 400 bytes a record more (32 MiB of heap over the 79,256 records of the
   // 10,000-ticket bench bundle).
   const out: Record<string, unknown> = { v: 2, record_id: recordIdOf(jobId, line.seq), job_id: jobId, prev: null, kind: line.t };
   // A decision's proposal_seq becomes its proposal_hash below.
