@@ -12,6 +12,7 @@ import { isRecordLine } from '../../format/v2/line.js';
 import { readBundleV2, type V2ReadResult } from '../../format/v2/read.js';
 import type { RecordLine } from '../../format/v2/record-line.js';
 import type { RecordPayload } from '../../core/bundle/types.js';
+import { nextTurn } from '../next-turn.js';
 import { liftRecord } from './lift.js';
 import type { ApprovalLine, ReceiptLine } from '../../format/v2/signed-lines.js';
 
@@ -46,7 +47,7 @@ export interface V2Lines {
  */
 async function* chunksOf(bytes: Uint8Array, size = 1 << 20): AsyncGenerator<Uint8Array> {
   for (let at = 0; at < bytes.length; at += size) {
-    if (at > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (at > 0) await nextTurn();
     yield bytes.subarray(at, at + size);
   }
 }
