@@ -6,6 +6,7 @@
  */
 import { createBatchPool, type Ed25519BatchPool, type PoolPort } from '../../core/ed25519/batch-pool.js';
 import { defaultEd25519Backend } from '../../core/ed25519/index.js';
+import { nextTurn } from '../../verify/next-turn.js';
 
 const MAX_BATCH = 256;
 
@@ -27,22 +28,13 @@ function webWorkerPort(index: number): PoolPort {
   };
 }
 
-/** A macrotask after the current turn: every call the verifier starts together goes out in one batch. */
-function afterThisTurn(flush: () => void): void {
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => {
-    channel.port1.close();
-    flush();
-  };
-  channel.port2.postMessage(null);
-}
-
 export function createSignaturePool(size = signaturePoolSize(navigator.hardwareConcurrency)): Ed25519BatchPool {
   return createBatchPool({
     name: `web-worker-pool-${size}`,
     ports: Array.from({ length: size }, (_, i) => webWorkerPort(i)),
     fallback: async (publicKey, message, signature) => (await defaultEd25519Backend()).verify(publicKey, message, signature),
     maxBatch: MAX_BATCH,
-    schedule: afterThisTurn,
+    // After the current turn: every call the verifier starts together goes out in one batch.
+    schedule: (flush) => void nextTurn().then(flush),
   });
 }
