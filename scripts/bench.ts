@@ -44,6 +44,7 @@ import { parseStrictJson, type JsonObject } from '../src/core/json.js';
 import { parseTrustRoot } from '../src/core/trust-root.js';
 import type { ProofBundle } from '../src/core/bundle/types.js';
 import { nodeEd25519Backend, registerNodeEd25519Backend } from '../src/node/ed25519-node.js';
+import { installNodeEd25519Signer } from '../src/node/ed25519-node-signer.js';
 import { installNodeSha256Backend } from '../src/cli/node-sha256.js';
 import { serializeBundle } from '../src/runtime/bundle/serialize.js';
 import { runJob } from '../src/runtime/job/run-job.js';
@@ -307,9 +308,12 @@ function parts(): readonly (typeof PARTS)[number][] {
 
 const buildSize = process.env[BUILD_ENV];
 const buildV2From = process.env[BUILD_V2_ENV];
-if (buildSize !== undefined) await buildBundle(Number(buildSize));
-else if (buildV2From !== undefined) {
+if (buildSize !== undefined) {
+  installNodeEd25519Signer(); // noble's bytes, faster: a 10,000-ticket run took 129 s with noble, 29 s with this
+  await buildBundle(Number(buildSize));
+} else if (buildV2From !== undefined) {
   installNodeSha256Backend();
+  installNodeEd25519Signer();
   buildBundleV2(buildV2From);
 } else {
   const run = parts();

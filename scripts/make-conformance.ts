@@ -6,5 +6,7 @@
  */
 import { conformanceFiles } from './conformance-suite.js';
 import { REPO_ROOT, writeFixtureFiles } from './write-fixture-files.js';
+import { installNodeEd25519Signer } from '../src/node/ed25519-node-signer.js';
 
+installNodeEd25519Signer(); // noble's bytes (RFC 8032 signing is deterministic), faster
 writeFixtureFiles(await conformanceFiles(REPO_ROOT));

@@ -8,6 +8,8 @@
 import { tamperedFixtureFiles } from './tampered-fixtures.js';
 import { tamperedV2FixtureFiles } from './tampered-fixtures-v2.js';
 import { REPO_ROOT, writeFixtureFiles } from './write-fixture-files.js';
+import { installNodeEd25519Signer } from '../src/node/ed25519-node-signer.js';
 
+installNodeEd25519Signer(); // noble's bytes (RFC 8032 signing is deterministic), faster
 writeFixtureFiles(await tamperedFixtureFiles(REPO_ROOT));
 writeFixtureFiles(await tamperedV2FixtureFiles(REPO_ROOT));

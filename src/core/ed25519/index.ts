@@ -24,3 +24,4 @@ export {
   publicKeyFromSecret,
   sign,
 } from './keys.js';
+export { type Ed25519Signer, nobleEd25519Signer, useEd25519Signer, ed25519Signer } from './signer.js';

@@ -5,6 +5,7 @@
 import { ed25519 } from '@noble/curves/ed25519.js';
 import { isBytes } from '@noble/curves/utils.js';
 import { coreError } from '../errors.js';
+import { ed25519Signer } from './signer.js';
 
 export interface Ed25519KeyPair {
   readonly publicKey: Uint8Array;
@@ -46,5 +47,5 @@ export function publicKeyFromSecret(secretKey: Uint8Array): Uint8Array {
 export function sign(secretKey: Uint8Array, message: Uint8Array): Uint8Array {
   const seed = checkSeed(secretKey, 'secret key');
   if (!isBytes(message)) throw coreError('INPUT_INVALID', 'the message to sign must be a Uint8Array');
-  return ed25519.sign(message, seed);
+  return ed25519Signer().sign(seed, message);
 }
