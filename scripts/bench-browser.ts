@@ -17,9 +17,10 @@
  * Chromium: $CLAWPROOF_CHROMIUM, else /usr/bin/chromium, else Playwright's own download.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { MAX_OPEN_BYTES } from '../src/ui/lib/files.js';
 
 export interface BrowserBenchBundle {
   readonly size: number;
@@ -198,6 +199,12 @@ export async function benchBrowser(root: string, bundles: readonly BrowserBenchB
   try {
     console.log(`  ${browser.version()}`);
     for (const { size, path, label } of bundles) {
+      const bytes = statSync(path).size;
+      if (bytes > MAX_OPEN_BYTES) {
+        // The page refuses the file before reading it; there is no verdict to time.
+        console.log(`  ${size.toLocaleString('en-US')} receipts, ${label}: skipped, ${(bytes / 2 ** 20).toFixed(0)} MiB is over the ${MAX_OPEN_BYTES / 2 ** 20} MiB the app opens (src/ui/lib/files.ts)`);
+        continue;
+      }
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
       await context.addInitScript(LONGTASK_WATCH);
       const page = await context.newPage();

@@ -38,6 +38,19 @@ export function buildBundleV2(v1Path: string): void {
   console.log(`  built its v2 file (exportBundleV2, ${encoded.signatures - 2} lines re-signed) in ${seconds(performance.now() - started)}`);
 }
 
+/** The key of a v2 file written straight from a run (a size with no v1 file): the run's inputs (`runKey`) and the encoder. */
+export function v2RunCacheKey(runKey: string): string {
+  return sha256(utf8Encode(JSON.stringify({ run: runKey, encoder: sha256(readFileSync(ENCODER_STAMP_FILE)) })));
+}
+
+/** In the child: a finished run written as v2 at `path` (exportBundleV2, the demo keyring), with its key; the signatures it carries. */
+export function writeV2OfRun(bundle: ProofBundle, path: string, key: string): number {
+  const encoded = exportBundleV2(bundle, v2SignersOf(demoKeyring()));
+  writeFileSync(path, encoded.bytes);
+  writeFileSync(`${path}.key`, key);
+  return encoded.signatures;
+}
+
 /** The kept v2 file of the v1 bundle at `v1Path` when made from these bytes by this encoder, else a new one. */
 export function ensureBundleV2(v1Path: string, v1Bytes: Uint8Array, rebuild: boolean): Uint8Array {
   const path = v2PathOf(v1Path);

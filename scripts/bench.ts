@@ -1,8 +1,9 @@
 /**
  * npm run bench: the redaction bench (scripts/bench-redaction.ts: recall per family on the
  * labelled corpus, false positives, scanText throughput against an indexOf baseline, the slowest
- * adversarial 1 MiB input), then the offline verifier's throughput on bundles of 1,000 and
- * 10,000 receipts, then the same bundles in the built app in Chromium (scripts/bench-browser.ts:
+ * adversarial 1 MiB input), then the offline verifier's throughput on bundles of 1,000, 10,000
+ * and 100,000 receipts (the last in format v2 only: benchSizeV2Only), then the same bundles in
+ * the built app in Chromium (scripts/bench-browser.ts:
  * time to verdict, longest main-thread task, cached reopen, a WebCrypto loop over the same
  * signatures). `npm run bench -- --only redaction` (or `--only verifier`, `--only browser`, or
  * BENCH_ONLY=redaction|verifier|browser) runs one part.
@@ -24,6 +25,9 @@
  * (keeping this process's peak RSS the verifier's), and kept in .tmp/bench/ for the next run; a
  * kept bundle is used only while it was made from the same inputs and still verifies valid.
  * BENCH_REBUILD=1 forces a rebuild; BENCH_SIZES=1000 runs only the sizes listed.
+ * Above V1_MAX_SIZE tickets no v1 file is written (it would not fit in a string): the run goes
+ * straight to v2 in its builder child (8 GiB of heap allowed), and the bench prints the v2 file's
+ * figures with the command timed in its own process.
  * Each size ends with format v2 on the same run: the bundle written as v2 by exportBundleV2 (what
  * `clawproof run --format v2` writes; kept beside it as bundle-<size>.v2.clawproof, scripts/bench-v2-file.ts),
  * its size, signatures, CLI verify time (pool and --threads 1), a crypto.verify loop over its
@@ -66,17 +70,28 @@ import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
 import { v2BytesOf } from '../src/verify/v2/detect.js';
 import { benchBrowser } from './bench-browser.js';
-import { CACHE, ROOT, TRUST_FILE, benchInChild, cliVerify, mib, nodeKeys, rate, rssAgainstBound, seconds, type CliRun } from './bench-measure.js';
+import { CACHE, ROOT, TRUST_FILE, benchInChild, cliVerify, mib, nodeKeys, rate, rssAgainstBound, seconds, verifyInChild, type CliRun } from './bench-measure.js';
 import { benchFormatV2 } from './bench-v2.js';
 import { benchV2Cli } from './bench-v2-cli.js';
-import { BUILD_V2_ENV, buildBundleV2, ensureBundleV2, splitV2Lines, v2PathOf } from './bench-v2-file.js';
+import { BUILD_V2_ENV, buildBundleV2, ensureBundleV2, splitV2Lines, v2PathOf, v2RunCacheKey, writeV2OfRun } from './bench-v2-file.js';
 import { benchRedaction } from './bench-redaction.js';
 
 const WPC_FILE = join(ROOT, 'fixtures', 'policies', 'routing-auto-assign-approval.wpc.json');
 /** The committed tiny demo bundle changes whenever the runtime's output does: part of the cache key. */
 const RUNTIME_STAMP_FILE = join(ROOT, 'fixtures', 'bundles', 'tiny-example.clawproof');
-const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000').split(',').map(Number);
+const SIZES = (process.env['BENCH_SIZES'] ?? '1000,10000,100000').split(',').map(Number);
 const BUILD_ENV = 'CLAWPROOF_BENCH_BUILD';
+/**
+ * Above this many tickets the run is written as v2 only. Its v1 file would not fit: about 13.9 kB
+ * a ticket, so 1.39 GB at 100,000, past V8's longest string (serializeBundle is one string) and
+ * the 1 GiB input limit (src/format/limits.ts).
+ */
+const V1_MAX_SIZE = 20_000;
+/**
+ * The builder's heap for a v2-only size. Measured at 100,000 tickets: 2,744 MiB live after runJob
+ * (528 s), 3,033 MiB after exportBundleV2 (128 s); with a 16 GiB limit V8 let RSS reach 13.2 GiB.
+ */
+const V2_ONLY_BUILD_FLAGS = ['--max-old-space-size=8192'];
 const TICKET_ID_BASE = 1_000_000;
 
 // --- building the bundles -----------------------------------------------------------------------
@@ -101,9 +116,26 @@ async function buildBundle(size: number): Promise<void> {
   const started = performance.now();
   const { bundle } = await runJob({ wpc: benchWpc(), tickets, model: getModel('local'), keyring: demoKeyring(), seed: 1, start: DEMO_START, approvals: 'auto' });
   mkdirSync(CACHE, { recursive: true });
+  if (size > V1_MAX_SIZE) {
+    const ran = performance.now();
+    const signatures = writeV2OfRun(bundle, v2PathOf(bundlePath(size)), v2RunCacheKey(cacheKey(size)));
+    console.log(`  built ${size} tickets in ${seconds(ran - started)}; wrote them as v2 (${signatures} signatures) in ${seconds(performance.now() - ran)}`);
+    return;
+  }
   writeFileSync(bundlePath(size), serializeBundle(bundle));
   writeFileSync(`${bundlePath(size)}.key`, cacheKey(size));
   console.log(`  built ${size} tickets in ${seconds(performance.now() - started)}`);
+}
+
+/** The kept v2 file of a v2-only size made from the same inputs by this encoder, or (with `rebuild`, or none kept) a new one. */
+function ensureRunV2(size: number, rebuild: boolean): Uint8Array {
+  const path = v2PathOf(bundlePath(size));
+  const fresh = !rebuild && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === v2RunCacheKey(cacheKey(size));
+  if (!fresh) {
+    console.log(`Building a run of ${size} tickets with runJob, written as v2 only (once; kept in ${join('.tmp', 'bench')}; about 11 minutes, up to 8 GiB of heap) ...`);
+    benchInChild({ [BUILD_ENV]: String(size) }, `building the ${size}-ticket v2 file`, V2_ONLY_BUILD_FLAGS);
+  }
+  return new Uint8Array(readFileSync(path));
 }
 
 /** A kept bundle of this size made from the same inputs, or (with `rebuild`, or none kept) a new one built in a child process. */
@@ -223,7 +255,15 @@ function row(label: string, ms: number, totalMs: number, extra = ''): string {
   return `    ${label.padEnd(40)} ${seconds(ms).padStart(9)}  ${((100 * ms) / totalMs).toFixed(1).padStart(5)} %${extra === '' ? '' : `  ${extra}`}`;
 }
 
+/** A size with no v1 file: the v2 file's figures, its command timed in its own process. */
+async function benchSizeV2Only(size: number): Promise<void> {
+  const bytes = ensureRunV2(size, process.env['BENCH_REBUILD'] === '1');
+  console.log(`\n== ${size.toLocaleString('en-US')} receipts, format v2 only (a v1 file of this run would pass V8's string limit and the 1 GiB input limit): ${mib(bytes.length)} file`);
+  await benchV2Cli({ size, path: v2PathOf(bundlePath(size)), bytes, v1: null, trust: parseTrustRoot(readFileSync(TRUST_FILE)) });
+}
+
 async function benchSize(size: number): Promise<void> {
+  if (size > V1_MAX_SIZE) return benchSizeV2Only(size);
   const path = bundlePath(size);
   let bytes = ensureBundle(size, process.env['BENCH_REBUILD'] === '1');
   // The first run warms up, and proves the bundle valid: a kept one that no longer is gets rebuilt once.
@@ -262,7 +302,7 @@ async function benchSize(size: number): Promise<void> {
   console.log(`      for scale: crypto.verify of all ${base.all.toLocaleString('en-US')} DSSE signatures in the bundle takes ${seconds(base.allMs)} (${rate(base.all, base.allMs)}); (a) is ${(cli.ms / base.allMs).toFixed(1)}x that`);
   console.log(`      issue #9's ratio, that loop / (a): ${(base.allMs / cli.ms).toFixed(3)}  (target >= 1.5, for format v2)`);
   console.log(`  peak RSS so far (process.resourceUsage().maxRSS): ${mib(peak)}; rss now ${mib(process.memoryUsage().rss)}, heap used ${mib(process.memoryUsage().heapUsed)}`);
-  console.log(`  ${rssAgainstBound(path, bytes.length)}`);
+  console.log(`  ${rssAgainstBound(bytes.length, verifyInChild(path))}`);
   console.log(`  where the time goes (instrumented verifyBundle, ${seconds(detail.totalMs)}):`);
   console.log(row('strict JSON parse + sha256 of the bytes', detail.parseMs, detail.totalMs));
   console.log(row('signature verification (node:crypto)', detail.signatureMs, detail.totalMs, `${detail.signatures.toLocaleString('en-US')} signatures, ${((1000 * detail.signatureMs) / detail.signatures).toFixed(0)} us each`));
@@ -274,7 +314,7 @@ async function benchSize(size: number): Promise<void> {
   for (const p of derived.parts) console.log(row(p.id, p.ms, cli.ms));
   const v2Bytes = ensureBundleV2(path, bytes, process.env['BENCH_REBUILD'] === '1');
   const v2Path = v2PathOf(path);
-  const v2Sigs = await benchV2Cli({ size, path: v2Path, bytes: v2Bytes, v1Bytes: bytes.length, v1Signatures: base.all + 1, v1AllLoopMs: base.allMs, trust });
+  const v2Sigs = await benchV2Cli({ size, path: v2Path, bytes: v2Bytes, v1: { bytes: bytes.length, signatures: base.all + 1, allLoopMs: base.allMs }, trust });
   const v2Detail = await breakdown(v2Bytes, trust);
   console.log(`  v2: where the time goes (instrumented verifyBundle, ${seconds(v2Detail.totalMs)}):`);
   console.log(row('signature verification (node:crypto)', v2Detail.signatureMs, v2Detail.totalMs, `${v2Detail.signatures.toLocaleString('en-US')} signatures`));
@@ -309,6 +349,7 @@ function parts(): readonly (typeof PARTS)[number][] {
 const buildSize = process.env[BUILD_ENV];
 const buildV2From = process.env[BUILD_V2_ENV];
 if (buildSize !== undefined) {
+  installNodeSha256Backend(); // the same digests, faster (a v2-only size hashes every line it writes)
   installNodeEd25519Signer(); // noble's bytes, faster: a 10,000-ticket run took 129 s with noble, 29 s with this
   await buildBundle(Number(buildSize));
 } else if (buildV2From !== undefined) {
@@ -322,6 +363,10 @@ if (buildSize !== undefined) {
   if (run.includes('browser')) {
     installNodeSha256Backend();
     const bundles = SIZES.flatMap((size) => {
+      if (size > V1_MAX_SIZE) {
+        ensureRunV2(size, false);
+        return [{ size, path: v2PathOf(bundlePath(size)), label: 'format v2' }];
+      }
       ensureBundle(size, false);
       const path = bundlePath(size);
       ensureBundleV2(path, new Uint8Array(readFileSync(path)), false);

@@ -6,6 +6,11 @@
 
 /** A proof bundle: verify's default maxBytes (src/format/limits.ts) and the desktop app's 256 MiB. */
 export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+/**
+ * The most `clawproof verify --max-bytes` may allow: the library's own ceiling (verifyBundle's
+ * maxBytes). A run of the runtime's largest size, 100,000 tickets, is about 540 MB in format v2.
+ */
+export const MAX_BUNDLE_BYTES_CEILING = 1024 * 1024 * 1024;
 /** A trust root: a handful of public keys per role; 4 MiB holds tens of thousands. */
 export const MAX_TRUST_ROOT_BYTES = 4 * 1024 * 1024;
 /** A WPC: hand-written policy, a few KiB in practice. */

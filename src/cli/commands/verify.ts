@@ -17,12 +17,14 @@ import { parseStrictJson, type JsonValue } from '../../core/json.js';
 import { parseTrustRoot, type TrustRoot } from '../../core/trust-root.js';
 import { compareWithExport } from '../../verify/diff/against.js';
 import type { ExportComparison } from '../../verify/diff/types.js';
-import { MAX_BUNDLE_BYTES, MAX_EXPORT_FILE_BYTES, MAX_TRUST_ROOT_BYTES } from '../../node/input-limits.js';
-import { readBounded, ReadBoundedError } from '../../node/read-bounded.js';
+import { MAX_BUNDLE_BYTES, MAX_BUNDLE_BYTES_CEILING, MAX_EXPORT_FILE_BYTES, MAX_TRUST_ROOT_BYTES } from '../../node/input-limits.js';
+import { describeLimit, readBounded, ReadBoundedError } from '../../node/read-bounded.js';
 import { checkVerifyMemory, VerifyMemoryError } from '../../node/verify-memory.js';
 import type { Report } from '../../verify/report.js';
 import { isUnreadable } from '../../verify/verdict-words.js';
 import { verifyBundle } from '../../verify/verify-bundle.js';
+import { v2BytesOf } from '../../verify/v2/detect.js';
+import { writeJson } from '../json-output.js';
 import type { VerifyOptions } from '../../verify/context.js';
 import type { CliCommand, CliContext, CliIo, CommandInput } from '../command.js';
 import { usageError } from '../errors.js';
@@ -50,7 +52,7 @@ const EXIT_STATUS_HELP =
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'Verify a proof bundle offline against your trust root',
-  synopsis: 'verify <bundle> --trust <root.json> [--json] [--against <export.json>] [--strict] [--threads <n>]',
+  synopsis: 'verify <bundle> --trust <root.json> [--json] [--against <export.json>] [--strict] [--threads <n>] [--max-bytes <size>]',
   description:
     'Checks every signature against the trust root (never keys from the bundle), every hash, pin and chain,\n' +
     're-evaluates every tool decision under the pinned WPC, re-runs the redaction, and lists each check with its\n' +
@@ -65,6 +67,11 @@ export const verifyCommand: CliCommand = {
     against: { type: 'string', valueName: '<export.json>', description: 'Compare ticket after-states with a Zendesk export of the same tickets' },
     strict: { type: 'boolean', description: 'Exit 1 on any warning too (of the report or of --against)' },
     threads: { type: 'string', valueName: '<n>', description: 'Worker threads for signature checks, 1 to 8 (default: one per core; 1 checks in this thread)' },
+    'max-bytes': {
+      type: 'string',
+      valueName: '<size>',
+      description: `Largest bundle to read, in bytes or with KiB, MiB or GiB, e.g. 600MiB (default ${describeLimit(MAX_BUNDLE_BYTES).replace(/ \(.*\)$/, '')}, at most ${describeLimit(MAX_BUNDLE_BYTES_CEILING).replace(/ \(.*\)$/, '')})`,
+    },
   },
   maxPositionals: 1,
   run: verify,
@@ -82,18 +89,19 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   if (againstPath !== undefined && (typeof againstPath !== 'string' || againstPath === '')) throw usageError('--against needs the path of a Zendesk export file.');
   checkOneStdin([['<bundle>', bundlePath], ['--trust', trustPath], ['--against', againstPath]]);
   const threads = threadCount(input.options['threads']);
+  const maxBytes = maxBytesOption(input.options['max-bytes']);
 
   installNodeSha256Backend();
   let report: Report;
   let comparison: ExportComparison | null = null;
   try {
     const root = await readTrustRoot(trustPath, io);
-    const bundle = await readInput(bundlePath, 'bundle', MAX_BUNDLE_BYTES, io);
+    const bundle = await readInput(bundlePath, 'bundle', maxBytes, io, maxBytes < MAX_BUNDLE_BYTES_CEILING ? ' (--max-bytes raises the limit)' : '');
     const exportJson = typeof againstPath === 'string' ? await readJsonFile(againstPath, 'export', io) : undefined;
-    checkHeapFor(bundlePath, bundle.length);
+    checkHeapFor(bundlePath, bundle, maxBytes);
     const progress = progressLine(io, 'clawproof verify');
     try {
-      report = await verifyWithThreads(bundle, root, threads, progress === null ? {} : { onPartsChecked: progress.onPartsChecked, onProgress: progress.onProgress });
+      report = await verifyWithThreads(bundle, root, threads, { maxBytes, ...(progress === null ? {} : { onPartsChecked: progress.onPartsChecked, onProgress: progress.onProgress }) });
     } finally {
       progress?.clear();
     }
@@ -105,7 +113,7 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   }
 
   if (input.options['json'] === true) {
-    io.stdout(`${JSON.stringify(comparison === null ? report : { ...report, against: comparison }, null, 2)}\n`);
+    writeJson(io, comparison === null ? report : { ...report, against: comparison });
   } else {
     io.stdout(reportText(shown(bundlePath), report));
     if (comparison !== null) io.stdout(comparisonText(shown(againstPath as string), comparison));
@@ -121,6 +129,19 @@ async function verify(input: CommandInput, context: CliContext): Promise<number>
   if (report.verdict !== 'valid' || unexplained) return EXIT_FAILURE;
   return input.options['strict'] === true && warned ? EXIT_FAILURE : EXIT_OK;
 }
+
+/** --max-bytes: a whole number of bytes, or of KiB, MiB or GiB, from 1 byte to MAX_BUNDLE_BYTES_CEILING; absent, MAX_BUNDLE_BYTES. */
+function maxBytesOption(value: string | boolean | undefined): number {
+  if (value === undefined) return MAX_BUNDLE_BYTES;
+  const m = typeof value === 'string' ? /^([1-9]\d{0,12})(KiB|MiB|GiB)?$/.exec(value) : null;
+  const bytes = m === null ? Number.NaN : Number(m[1]) * UNIT_BYTES[(m[2] ?? '') as keyof typeof UNIT_BYTES];
+  if (!(bytes <= MAX_BUNDLE_BYTES_CEILING)) {
+    throw usageError(`--max-bytes must be a size from 1 byte to ${describeLimit(MAX_BUNDLE_BYTES_CEILING)}, in bytes or with KiB, MiB or GiB (600MiB), not "${String(value)}".`);
+  }
+  return bytes;
+}
+
+const UNIT_BYTES = { '': 1, KiB: 2 ** 10, MiB: 2 ** 20, GiB: 2 ** 30 } as const;
 
 /** --threads: a whole number from 1 to 8; absent, one thread per core (availableParallelism). */
 function threadCount(value: string | boolean | undefined): number | undefined {
@@ -173,9 +194,11 @@ async function readJsonFile(path: string, what: string, io: CliIo): Promise<Json
 }
 
 /** Refuses, before parsing, a bundle too large for this process's heap (src/node/verify-memory.ts): never V8's out-of-memory abort. */
-function checkHeapFor(path: string, bytes: number): void {
+function checkHeapFor(path: string, bytes: Uint8Array, maxBytes: number): void {
+  // The same probe verifyBundle makes: it reads the first line at most.
+  const format = v2BytesOf(bytes, maxBytes) === null ? 'v1' : 'v2';
   try {
-    checkVerifyMemory(`the bundle ${shown(path)}`, bytes);
+    checkVerifyMemory(`the bundle ${shown(path)}`, bytes.length, format);
   } catch (error) {
     if (error instanceof VerifyMemoryError) throw new UnusableInput(error.message);
     throw error;
@@ -187,12 +210,12 @@ function shown(path: string): string {
   return path === '-' ? '(standard input)' : path;
 }
 
-/** Reads a file argument (bounded; `-` is standard input); any failure is unusable input. */
-async function readInput(path: string, what: string, maxBytes: number, io: CliIo): Promise<Uint8Array> {
+/** Reads a file argument (bounded; `-` is standard input); any failure is unusable input, `tooLargeHint` added when over the limit. */
+async function readInput(path: string, what: string, maxBytes: number, io: CliIo, tooLargeHint = ''): Promise<Uint8Array> {
   try {
     return await readBounded(path, { what, maxBytes, ...(io.stdin === undefined ? {} : { stdin: io.stdin }) });
   } catch (error) {
-    if (error instanceof ReadBoundedError) throw new UnusableInput(error.message);
+    if (error instanceof ReadBoundedError) throw new UnusableInput(`${error.message}${error.code === 'READ_TOO_LARGE' ? tooLargeHint : ''}`);
     throw error;
   }
 }
