@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main } from '../src/cli/main.js';
@@ -23,6 +23,11 @@ const RUNNER = `const { runnerImport } = await import('vite'); await runnerImpor
 export function benchInChild(env: Readonly<Record<string, string>>, what: string, nodeFlags: readonly string[] = []): void {
   const child = spawnSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', RUNNER], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   if (child.status !== 0) throw new Error(`${what} failed (exit ${String(child.status)})`);
+}
+
+/** Whether the file at `path` is kept from an earlier run with the same inputs: its `.key` beside it holds `key`. */
+export function isKept(path: string, key: string): boolean {
+  return existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === key;
 }
 
 /** The bench's bundles go up to 100,000 tickets (about 540 MB in v2): over the 256 MiB default, so the command is given its ceiling. */

@@ -6,14 +6,14 @@
  * encoder's output does), so a kept v2 file is used only while both are the same. Built in a
  * child process, as the v1 bundles are, so the bench process's peak RSS stays the verifier's.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { utf8Encode } from '../src/core/bytes.js';
 import type { ProofBundle } from '../src/core/bundle/types.js';
 import { sha256 } from '../src/core/hash.js';
 import { exportBundleV2, v2SignersOf } from '../src/runtime/bundle/export-v2.js';
 import { demoKeyring } from '../src/runtime/keys/generate.js';
-import { ROOT, benchInChild, seconds } from './bench-measure.js';
+import { ROOT, benchInChild, isKept, seconds } from './bench-measure.js';
 
 /** The committed v2 tiny demo bundle changes whenever the v2 encoder's output does: part of the key. */
 const ENCODER_STAMP_FILE = join(ROOT, 'fixtures', 'bundles', 'v2', 'tiny-example.clawproof');
@@ -32,10 +32,8 @@ export function buildBundleV2(v1Path: string): void {
   const v1Bytes = new Uint8Array(readFileSync(v1Path));
   const started = performance.now();
   const bundle = JSON.parse(new TextDecoder().decode(v1Bytes)) as ProofBundle;
-  const encoded = exportBundleV2(bundle, v2SignersOf(demoKeyring()));
-  writeFileSync(v2PathOf(v1Path), encoded.bytes);
-  writeFileSync(`${v2PathOf(v1Path)}.key`, v2CacheKey(v1Bytes));
-  console.log(`  built its v2 file (exportBundleV2, ${encoded.signatures - 2} lines re-signed) in ${seconds(performance.now() - started)}`);
+  const signatures = writeV2OfRun(bundle, v2PathOf(v1Path), v2CacheKey(v1Bytes));
+  console.log(`  built its v2 file (exportBundleV2, ${signatures - 2} lines re-signed) in ${seconds(performance.now() - started)}`);
 }
 
 /** The key of a v2 file written straight from a run (a size with no v1 file): the run's inputs (`runKey`) and the encoder. */
@@ -54,8 +52,7 @@ export function writeV2OfRun(bundle: ProofBundle, path: string, key: string): nu
 /** The kept v2 file of the v1 bundle at `v1Path` when made from these bytes by this encoder, else a new one. */
 export function ensureBundleV2(v1Path: string, v1Bytes: Uint8Array, rebuild: boolean): Uint8Array {
   const path = v2PathOf(v1Path);
-  const fresh = !rebuild && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === v2CacheKey(v1Bytes);
-  if (!fresh) {
+  if (rebuild || !isKept(path, v2CacheKey(v1Bytes))) {
     console.log(`Writing ${path.slice(ROOT.length + 1)} from the v1 bundle (once; kept beside it) ...`);
     benchInChild({ [BUILD_V2_ENV]: v1Path }, `writing the v2 file of ${v1Path}`);
   }

@@ -38,7 +38,7 @@
  * Not part of `npm test`: timings depend on the machine.
  */
 import { verify as cryptoVerify } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { base64Decode, utf8Encode } from '../src/core/bytes.js';
@@ -70,7 +70,7 @@ import { ticketCalls } from '../src/verify/derive/calls.js';
 import { recordIndex } from '../src/verify/diff/records.js';
 import { v2BytesOf } from '../src/verify/v2/detect.js';
 import { benchBrowser } from './bench-browser.js';
-import { CACHE, ROOT, TRUST_FILE, benchInChild, cliVerify, mib, nodeKeys, rate, rssAgainstBound, seconds, verifyInChild, type CliRun } from './bench-measure.js';
+import { CACHE, ROOT, TRUST_FILE, benchInChild, cliVerify, isKept, mib, nodeKeys, rate, rssAgainstBound, seconds, verifyInChild, type CliRun } from './bench-measure.js';
 import { benchFormatV2 } from './bench-v2.js';
 import { benchV2Cli } from './bench-v2-cli.js';
 import { BUILD_V2_ENV, buildBundleV2, ensureBundleV2, splitV2Lines, v2PathOf, v2RunCacheKey, writeV2OfRun } from './bench-v2-file.js';
@@ -130,8 +130,7 @@ async function buildBundle(size: number): Promise<void> {
 /** The kept v2 file of a v2-only size made from the same inputs by this encoder, or (with `rebuild`, or none kept) a new one. */
 function ensureRunV2(size: number, rebuild: boolean): Uint8Array {
   const path = v2PathOf(bundlePath(size));
-  const fresh = !rebuild && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === v2RunCacheKey(cacheKey(size));
-  if (!fresh) {
+  if (rebuild || !isKept(path, v2RunCacheKey(cacheKey(size)))) {
     console.log(`Building a run of ${size} tickets with runJob, written as v2 only (once; kept in ${join('.tmp', 'bench')}; about 11 minutes, up to 8 GiB of heap) ...`);
     benchInChild({ [BUILD_ENV]: String(size) }, `building the ${size}-ticket v2 file`, V2_ONLY_BUILD_FLAGS);
   }
@@ -141,8 +140,7 @@ function ensureRunV2(size: number, rebuild: boolean): Uint8Array {
 /** A kept bundle of this size made from the same inputs, or (with `rebuild`, or none kept) a new one built in a child process. */
 function ensureBundle(size: number, rebuild: boolean): Uint8Array {
   const path = bundlePath(size);
-  const fresh = !rebuild && existsSync(path) && existsSync(`${path}.key`) && readFileSync(`${path}.key`, 'utf8') === cacheKey(size);
-  if (!fresh) {
+  if (rebuild || !isKept(path, cacheKey(size))) {
     console.log(`Building a bundle of ${size} receipts with runJob (once; kept in ${join('.tmp', 'bench')}) ...`);
     benchInChild({ [BUILD_ENV]: String(size) }, `building the ${size}-receipt bundle`);
   }

@@ -26,11 +26,12 @@ export function fileArgumentsHelp(): string {
     'File arguments: any one of them may be "-" to read standard input',
     '(`curl ... | clawproof verify - --trust root.json`). Pipes and process substitution',
     '(`--tickets <(...)`) work; devices such as /dev/zero are refused. Reads stop at a limit:',
-    `bundle ${short(MAX_BUNDLE_BYTES)}, tickets or export file ${short(MAX_EXPORT_FILE_BYTES)} (a --tickets directory ${short(MAX_TICKETS_TOTAL_BYTES)} in all),`,
-    `trust root ${short(MAX_TRUST_ROOT_BYTES)}, WPC ${short(MAX_WPC_BYTES)}, keyring ${short(MAX_KEYRING_BYTES)}. A file over its limit is unusable input (exit 2).`,
+    `bundle ${shortLimit(MAX_BUNDLE_BYTES)}, tickets or export file ${shortLimit(MAX_EXPORT_FILE_BYTES)} (a --tickets directory ${shortLimit(MAX_TICKETS_TOTAL_BYTES)} in all),`,
+    `trust root ${shortLimit(MAX_TRUST_ROOT_BYTES)}, WPC ${shortLimit(MAX_WPC_BYTES)}, keyring ${shortLimit(MAX_KEYRING_BYTES)}. A file over its limit is unusable input (exit 2).`,
   ].join('\n');
 }
 
-function short(bytes: number): string {
+/** "256 MiB": a limit as the help text gives it, without the exact bytes. */
+export function shortLimit(bytes: number): string {
   return describeLimit(bytes).replace(/ \(.*\)$/, '');
 }

@@ -28,7 +28,7 @@ import { writeJson } from '../json-output.js';
 import type { VerifyOptions } from '../../verify/context.js';
 import type { CliCommand, CliContext, CliIo, CommandInput } from '../command.js';
 import { usageError } from '../errors.js';
-import { checkOneStdin, fileArgumentsHelp } from '../file-arguments.js';
+import { checkOneStdin, fileArgumentsHelp, shortLimit } from '../file-arguments.js';
 import { progressLine } from '../progress-line.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { registerNodeEd25519Backend } from '../../node/ed25519-node.js';
@@ -70,7 +70,7 @@ export const verifyCommand: CliCommand = {
     'max-bytes': {
       type: 'string',
       valueName: '<size>',
-      description: `Largest bundle to read, in bytes or with KiB, MiB or GiB, e.g. 600MiB (default ${describeLimit(MAX_BUNDLE_BYTES).replace(/ \(.*\)$/, '')}, at most ${describeLimit(MAX_BUNDLE_BYTES_CEILING).replace(/ \(.*\)$/, '')})`,
+      description: `Largest bundle to read, in bytes or with KiB, MiB or GiB, e.g. 600MiB (default ${shortLimit(MAX_BUNDLE_BYTES)}, at most ${shortLimit(MAX_BUNDLE_BYTES_CEILING)})`,
     },
   },
   maxPositionals: 1,
